@@ -1,0 +1,29 @@
+using Scalar.AspNetCore;
+
+namespace Commerce.Api;
+
+internal static class ApiExtensions
+{
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            // The contract document and an interactive page to try it: /openapi/v1.json, /scalar.
+            app.MapOpenApi();
+            app.MapScalarApiReference();
+        }
+
+        // Every product route lives under /api/v1 (URL versioning, docs/adr/0005).
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapGet("/", () => TypedResults.Ok(new { name = "Commerce.Messaging", version = "v1" }))
+            .WithName("GetApiInfo")
+            .WithSummary("Names the API and its version.");
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Commerce.Cli;
+
+/// <summary>
+/// Where the CLI finds the system: the same environment variables the hosts read, with the
+/// local defaults that <c>./commerce up</c> sets up.
+/// </summary>
+internal static class CliSettings
+{
+    public static string PostgresConnectionString =>
+        Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce");
+
+    public static Uri RabbitMqManagementUrl => new(Get("RabbitMq__ManagementUrl", "http://localhost:15672"));
+
+    public static string RabbitMqVirtualHost => Get("RabbitMq__VirtualHost", "commerce");
+
+    public static string RabbitMqUsername => Get("RabbitMq__Username", "commerce");
+
+    public static string RabbitMqPassword => Get("RabbitMq__Password", "commerce");
+
+    private static string Get(string name, string fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
+}

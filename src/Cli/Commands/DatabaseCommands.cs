@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Commerce.Persistence;
+using Commerce.Persistence.Configuration;
+using Commerce.Persistence.Seeding;
+using Commerce.Persistence.Users;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Commerce.Cli.Commands;
+
+internal static class DatabaseCommands
+{
+    public static Command Create()
+    {
+        var seed = new Option<bool>("--seed") { Description = "Also add the demo catalog and accounts (idempotent)." };
+        var migrate = new Command("migrate", "Apply every pending EF Core migration.") { seed };
+        migrate.SetAction(async (parse, ct) =>
+        {
+            await using var db = Open();
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await db.Database.MigrateAsync(ct);
+            AnsiConsole.MarkupLineInterpolated($"[green]database[/] {pending.Count} migration(s) applied");
+            if (parse.GetValue(seed))
+            {
+                var result = await new DemoDataSeeder(db, new UserPasswordHasher(), TimeProvider.System).SeedAsync(ct);
+                AnsiConsole.MarkupLineInterpolated($"[green]demo data[/] {result.ProductsAdded} product(s), {result.UsersAdded} account(s) added");
+            }
+
+            return 0;
+        });
+
+        return new Command("db", "Database schema and demo data.") { migrate };
+    }
+
+    private static CommerceDbContext Open()
+    {
+        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
+        PersistenceRegistrationExtensions.Configure(builder, CliSettings.PostgresConnectionString);
+        return new CommerceDbContext(builder.Options);
+    }
+}

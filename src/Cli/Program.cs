@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Commerce.Cli.Commands;
+
+namespace Commerce.Cli;
+
+internal static class Program
+{
+    /// <summary>
+    /// The .NET half of <c>./commerce</c>: the verbs that talk to the running system (database,
+    /// broker). Starting and stopping services stays in the shell script (docs/adr/0006).
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Commerce.Messaging operations")
+        {
+            DatabaseCommands.Create(),
+            StatusCommand.Create(),
+        };
+        try
+        {
+            // Failures print one line, not a stack trace: the CLI is for people at a terminal.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"commerce: {e.GetBaseException().Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Commerce.Messaging.Configuration;
+
+/// <summary>Where the broker is. Bound from the <c>RabbitMq</c> section (env: <c>RabbitMq__Host</c>, …).</summary>
+public sealed class RabbitMqOptions
+{
+    public const string SectionName = "RabbitMq";
+
+    [Required]
+    public string Host { get; set; } = "localhost";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 5672;
+
+    [Required]
+    public string VirtualHost { get; set; } = "commerce";
+
+    [Required]
+    public string Username { get; set; } = string.Empty;
+
+    [Required]
+    public string Password { get; set; } = string.Empty;
+
+    /// <summary>The management plugin's HTTP API, used by ops tooling (status, dead letters).</summary>
+    [Required, Url]
+    public string ManagementUrl { get; set; } = "http://localhost:15672";
+
+    /// <summary>How many unacknowledged messages each receive endpoint holds at once.</summary>
+    [Range(1, 1000)]
+    public ushort PrefetchCount { get; set; } = 16;
+}

@@ -1,0 +1,39 @@
+using NpgsqlTypes;
+
+namespace Commerce.Persistence.Catalog;
+
+/// <summary>
+/// A sellable item and its stock. Stock is held in three counters so that
+/// <c>available + reserved + sold</c> stays equal to what was ever put on the shelf.
+/// </summary>
+public class Product
+{
+    public Guid Id { get; set; }
+
+    public required string Sku { get; set; }
+
+    public required string Name { get; set; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public required string Category { get; set; }
+
+    public decimal Price { get; set; }
+
+    public string Currency { get; set; } = "USD";
+
+    public Dictionary<string, string> Attributes { get; set; } = [];
+
+    public int Available { get; set; }
+
+    public int Reserved { get; set; }
+
+    public int Sold { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Maintained by PostgreSQL (a stored generated column); never written by the code.</summary>
+    public NpgsqlTsVector SearchVector { get; set; } = null!;
+}

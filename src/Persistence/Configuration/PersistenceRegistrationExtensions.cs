@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Persistence.Configuration;
+
+public static class PersistenceRegistrationExtensions
+{
+    /// <summary>Registers <see cref="CommerceDbContext"/> on PostgreSQL with validated options.</summary>
+    public static IServiceCollection AddCommercePersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PostgresOptions>()
+            .Bind(configuration.GetSection(PostgresOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDbContext<CommerceDbContext>((sp, db) =>
+            Configure(db, sp.GetRequiredService<IOptions<PostgresOptions>>().Value.EffectiveConnectionString()));
+        return services;
+    }
+
+    /// <summary>The one place that says how the context talks to PostgreSQL (also used at design time).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+    }
+}

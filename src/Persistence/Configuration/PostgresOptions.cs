@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Npgsql;
+
+namespace Commerce.Persistence.Configuration;
+
+/// <summary>
+/// The PostgreSQL connection. The pool is sized per process so that the Api and two Workers
+/// stay inside PostgreSQL's default 100 connections (docs/adr/0002).
+/// </summary>
+public sealed class PostgresOptions : IValidatableObject
+{
+    public const string SectionName = "Postgres";
+
+    [Required]
+    public string ConnectionString { get; set; } = string.Empty;
+
+    [Range(1, 90)]
+    public int MaxPoolSize { get; set; } = 20;
+
+    /// <summary>The connection string with this process's pool size and a short connect timeout applied.</summary>
+    public string EffectiveConnectionString() => new NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        MaxPoolSize = MaxPoolSize,
+        Timeout = 3,
+    }.ConnectionString;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(ConnectionString);
+        }
+        catch (ArgumentException e)
+        {
+            problem = e.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"Postgres:ConnectionString is not a valid connection string ({problem})", [nameof(ConnectionString)]);
+        }
+    }
+}

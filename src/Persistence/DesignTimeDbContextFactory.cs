@@ -1,0 +1,18 @@
+using Commerce.Persistence.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Commerce.Persistence;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running host.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<CommerceDbContext>
+{
+    public CommerceDbContext CreateDbContext(string[] args)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("Postgres__ConnectionString")
+            ?? "Host=localhost;Database=commerce;Username=commerce;Password=commerce";
+        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
+        PersistenceRegistrationExtensions.Configure(builder, connectionString);
+        return new CommerceDbContext(builder.Options);
+    }
+}

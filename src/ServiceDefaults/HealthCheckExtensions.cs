@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Commerce.ServiceDefaults;
+
+public static class HealthCheckExtensions
+{
+    /// <summary>Checks with this tag decide <c>/health/ready</c>; MassTransit tags its bus check the same way.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>A dependency check must answer quickly: readiness has to flip within seconds of an outage.</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+
+    internal static void MapCommerceHealthChecks(this WebApplication app)
+    {
+        // Live: the process answers at all. Ready: every dependency answers.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using Commerce.ServiceDefaults;
+
+namespace Commerce.Workers;
+
+#pragma warning disable CA1515 // public so the tests' WebApplicationFactory<Program> can start it
+public sealed class Program
+#pragma warning restore CA1515
+{
+    private Program()
+    {
+    }
+
+    public static async Task<int> Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults()
+            .AddPostgres()
+            .AddRabbitMq();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        return await app.RunUntilStoppedAsync();
+    }
+}
