@@ -10,7 +10,7 @@ public sealed class Program
     {
     }
 
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => HostRunner.RunAsync("Commerce.Workers", async () =>
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults()
@@ -19,6 +19,6 @@ public sealed class Program
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        return await app.RunUntilStoppedAsync();
-    }
+        await app.RunAsync();
+    });
 }

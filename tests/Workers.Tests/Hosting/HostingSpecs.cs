@@ -1,0 +1,29 @@
+using System.Net;
+using System.Text.Json;
+using Commerce.TestSupport;
+
+namespace Commerce.Workers.Tests.Hosting;
+
+[TestFixture]
+public sealed class HostingSpecs
+{
+    [Test]
+    public async Task Ready_reports_PostgreSQL_and_the_bus_and_metrics_are_served()
+    {
+        await using var database = await TestDatabase.CreateAsync("workers_hosting");
+        await using var host = new HostFactory<Program>(TestServices.HostSettings(database.ConnectionString));
+        using var client = host.CreateClient();
+
+        await HealthProbe.WaitForReadyStatusAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+
+        using var ready = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative)));
+        var checks = ready.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Multiple(() =>
+        {
+            Assert.That(checks, Is.SupersetOf(new[] { "postgres", "masstransit-bus" }));
+            Assert.That(checks, Does.Not.Contain("redis"), "the Workers do not use Redis");
+            Assert.That(metrics, Does.Contain("# TYPE"));
+        });
+    }
+}
