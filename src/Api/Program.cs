@@ -1,3 +1,5 @@
+using Commerce.Messaging.Configuration;
+using Commerce.Persistence;
 using Commerce.ServiceDefaults;
 
 namespace Commerce.Api;
@@ -16,7 +18,7 @@ public sealed class Program
         builder.AddServiceDefaults()
             .AddPostgres()
             .AddRedis()
-            .AddRabbitMq();
+            .AddRabbitMq(x => x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox()));
         builder.AddApi();
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using Commerce.Messaging.Storage;
 using Commerce.Persistence.Catalog;
 using Commerce.Persistence.Users;
 using Microsoft.EntityFrameworkCore;
@@ -15,5 +16,7 @@ public class CommerceDbContext(DbContextOptions<CommerceDbContext> options) : Db
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommerceDbContext).Assembly);
+        // Inbox, outbox and scheduler rows commit in the same transactions as the state they follow.
+        modelBuilder.AddMessagingTables();
     }
 }

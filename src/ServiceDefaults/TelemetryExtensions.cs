@@ -10,7 +10,7 @@ namespace Commerce.ServiceDefaults;
 internal static class TelemetryExtensions
 {
     /// <summary>The meter and activity source names of everything we instrument, ours and MassTransit's.</summary>
-    public const string CommerceMeter = "Commerce";
+    public const string CommerceMeter = Commerce.Messaging.MessagingMetrics.MeterName;
     private const string MassTransitSource = "MassTransit";
 
     public static WebApplicationBuilder AddCommerceTelemetry(this WebApplicationBuilder builder)
@@ -28,7 +28,8 @@ internal static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddSource(MassTransitSource, CommerceMeter));
 
-        // Traces leave the process only when a collector is configured (standard OTEL_* variables).
+        // Telemetry (traces, metrics, logs) leaves the process only when a collector is configured
+        // (standard OTEL_* variables); /metrics is always served.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.UseOtlpExporter();

@@ -1,3 +1,5 @@
+using Commerce.Messaging.Configuration;
+using Commerce.Persistence;
 using Commerce.ServiceDefaults;
 
 namespace Commerce.Workers;
@@ -15,7 +17,13 @@ public sealed class Program
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults()
             .AddPostgres()
-            .AddRabbitMq();
+            .AddRabbitMq(x =>
+            {
+                // Workers also deliver the Api's bus outbox: if the Api dies after a commit, its
+                // messages still go out (SKIP LOCKED lets both share the work).
+                x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox().UseMessageScheduler());
+                x.SetPostgresSagaRepositoryProvider<CommerceDbContext>();
+            });
 
         var app = builder.Build();
         app.UseServiceDefaults();

@@ -22,6 +22,14 @@ internal static class DatabaseCommands
             AnsiConsole.MarkupLineInterpolated($"[green]database[/] {pending.Count} migration(s) applied");
             if (parse.GetValue(seed))
             {
+                // Demo accounts with published passwords must never reach a real deployment.
+                var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+                if (!string.Equals(environment, "Development", StringComparison.Ordinal))
+                {
+                    await Console.Error.WriteLineAsync($"db migrate: --seed runs only with ASPNETCORE_ENVIRONMENT=Development (it is '{environment}')");
+                    return 2;
+                }
+
                 var result = await new DemoDataSeeder(db, new UserPasswordHasher(), TimeProvider.System).SeedAsync(ct);
                 AnsiConsole.MarkupLineInterpolated($"[green]demo data[/] {result.ProductsAdded} product(s), {result.UsersAdded} account(s) added");
             }

@@ -1,0 +1,138 @@
+using Commerce.Messaging.Maintenance;
+using Commerce.Messaging.Outbox;
+using Commerce.Messaging.Saga;
+using Commerce.Messaging.Scheduling;
+using Commerce.Messaging.Storage;
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.DependencyInjection;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Messaging.Configuration;
+
+/// <summary>
+/// Registration that reads like MassTransit's EF integration:
+/// <code>
+/// x.AddPostgresOutbox&lt;AppDbContext&gt;(o =&gt; { o.UseBusOutbox(); o.UseMessageScheduler(); });
+/// x.SetPostgresSagaRepositoryProvider&lt;AppDbContext&gt;();
+/// </code>
+/// </summary>
+public static class PostgresMessagingRegistrationExtensions
+{
+    /// <summary>
+    /// The consumer outbox and inbox on every receive endpoint, with retries of transient database
+    /// failures, inbox cleanup and backlog metrics.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddPostgresOutbox<TDbContext>(
+        this IBusRegistrationConfigurator configurator,
+        Action<PostgresOutboxConfigurator<TDbContext>>? configure = null)
+        where TDbContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(configurator);
+        configurator.AddOptions<PostgresMessagingOptions>()
+            .BindConfiguration(PostgresMessagingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        configurator.TryAddSingleton(TimeProvider.System);
+        configurator.TryAddSingleton<MessagingMetrics>();
+        configurator.TryAddScoped<StoredMessageSender>();
+        configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
+        configurator.AddHostedService<MessagingCleanupService<TDbContext>>();
+        configurator.AddHostedService<MessagingBacklogSampler<TDbContext>>();
+        configurator.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UsePostgresOutbox<TDbContext>(context));
+
+        configure?.Invoke(new PostgresOutboxConfigurator<TDbContext>(configurator));
+        return configurator;
+    }
+
+    /// <summary>
+    /// Puts the outbox in front of every consumer and saga of one endpoint. Must run before the
+    /// endpoint's consumers are configured (ConfigureEndpoints callbacks do).
+    /// </summary>
+    public static void UsePostgresOutbox<TDbContext>(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+        where TDbContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.GetRequiredService<IOptions<PostgresMessagingOptions>>().Value;
+
+        // Outermost: a unique-key race, a deadlock or a server restart rolls the whole pass back;
+        // trying again with a fresh scope and DbContext then succeeds.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<Exception>(PostgresErrors.IsTransient);
+            r.Incremental(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200));
+        });
+
+        var observer = new OutboxConsumePipeSpecificationObserver<TDbContext>(endpoint, context)
+        {
+            MessageDeliveryLimit = options.MessageDeliveryLimit,
+            MessageDeliveryTimeout = options.SendTimeout,
+        };
+        endpoint.ConnectConsumerConfigurationObserver(observer);
+        endpoint.ConnectSagaConfigurationObserver(observer);
+    }
+
+    /// <summary>Every saga state machine's instances in <typeparamref name="TDbContext"/>, locked pessimistically.</summary>
+    public static IBusRegistrationConfigurator SetPostgresSagaRepositoryProvider<TDbContext>(this IBusRegistrationConfigurator configurator)
+        where TDbContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(configurator);
+        configurator.SetSagaRepositoryProvider(new PostgresSagaRepositoryRegistrationProvider<TDbContext>());
+        return configurator;
+    }
+
+    private sealed class PostgresSagaRepositoryRegistrationProvider<TDbContext> : ISagaRepositoryRegistrationProvider
+        where TDbContext : DbContext
+    {
+        public void Configure<TSaga>(ISagaRegistrationConfigurator<TSaga> configurator)
+            where TSaga : class, ISaga => configurator.Repository(r =>
+        {
+            r.RegisterSagaRepository<TSaga, TDbContext, SagaConsumeContextFactory<TDbContext, TSaga>, PostgresSagaRepositoryContextFactory<TDbContext, TSaga>>();
+            r.RegisterQuerySagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TDbContext, TSaga>>();
+            r.RegisterLoadSagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TDbContext, TSaga>>();
+        });
+    }
+}
+
+/// <summary>Options of <see cref="PostgresMessagingRegistrationExtensions.AddPostgresOutbox{TDbContext}"/>.</summary>
+public sealed class PostgresOutboxConfigurator<TDbContext>(IBusRegistrationConfigurator configurator)
+    where TDbContext : DbContext
+{
+    /// <summary>The address MassTransit's scheduler sends <c>ScheduleMessage</c> to.</summary>
+    public static readonly Uri SchedulerAddress = new($"queue:{ScheduleMessageConsumer<TDbContext>.QueueName}");
+
+    /// <summary>
+    /// Outside consumers (in an Api request), <see cref="IPublishEndpoint"/> and
+    /// <see cref="ISendEndpointProvider"/> write to the outbox in the DbContext's transaction; a
+    /// delivery service sends after commit.
+    /// </summary>
+    public PostgresOutboxConfigurator<TDbContext> UseBusOutbox()
+    {
+        configurator.ReplaceScoped<IScopedBusContextProvider<IBus>, PostgresScopedBusContextProvider<IBus, TDbContext>>();
+        configurator.TryAddSingleton<IBusOutboxNotification, BusOutboxNotification>();
+        configurator.AddOptions<OutboxDeliveryServiceOptions>()
+            .Configure<IOptions<PostgresMessagingOptions>>((delivery, messaging) => delivery.QueryDelay = messaging.Value.PollInterval);
+        configurator.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
+        return this;
+    }
+
+    /// <summary>
+    /// A durable scheduler for saga <c>Schedule()</c> and scheduled redelivery: requests go to the
+    /// <c>scheduler</c> queue, are stored in PostgreSQL and sent when due (no broker plugin needed).
+    /// </summary>
+    public PostgresOutboxConfigurator<TDbContext> UseMessageScheduler()
+    {
+        configurator.AddMessageScheduler(SchedulerAddress);
+        configurator.AddConsumer<ScheduleMessageConsumer<TDbContext>>().Endpoint(e => e.Name = ScheduleMessageConsumer<TDbContext>.QueueName);
+        configurator.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageScheduler(SchedulerAddress));
+        configurator.AddHostedService<ScheduledMessageDispatcher<TDbContext>>();
+        return this;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Data;
+using Commerce.Messaging.Configuration;
+using Commerce.Messaging.Storage;
+using MassTransit.Middleware.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Messaging.Outbox;
+
+/// <summary>
+/// Sends what the Api committed to its bus outbox. Any number of processes may run it: each pass
+/// claims outbox transactions with <c>FOR UPDATE SKIP LOCKED</c>, sends their messages in order,
+/// and deletes them in the same transaction. It wakes at once when this process commits one, and
+/// polls for the others. A transaction that cannot be sent is pushed back, not retried in a loop.
+/// </summary>
+public sealed partial class BusOutboxDeliveryService<TDbContext>(
+    IServiceScopeFactory scopes,
+    IBusOutboxNotification notification,
+    IOptions<PostgresMessagingOptions> options,
+    TimeProvider clock,
+    MessagingMetrics metrics,
+    ILogger<BusOutboxDeliveryService<TDbContext>> log) : BackgroundService
+    where TDbContext : DbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await DeliverPendingAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPassFailed(e);
+            }
+
+            if (sent == 0)
+            {
+                await notification.WaitForDelivery(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass: returns how many messages it sent.</summary>
+    public async Task<int> DeliverPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<StoredMessageSender>();
+        var names = new StoreNames<OutboxState>(db);
+        var claim = $"SELECT * FROM {names.Table} WHERE {names.Column(s => s.NextAttemptAt)} IS NULL OR {names.Column(s => s.NextAttemptAt)} <= {{0}} " +
+            $"ORDER BY {names.Column(s => s.Created)} LIMIT {{1}} FOR UPDATE SKIP LOCKED";
+
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outboxes = await db.Set<OutboxState>().FromSqlRaw(claim, now, options.Value.BatchSize).AsTracking().ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var outbox in outboxes)
+        {
+            var last = outbox.LastSequenceNumber ?? 0;
+            var messages = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.OutboxId == outbox.OutboxId && m.SequenceNumber > last)
+                .OrderBy(m => m.SequenceNumber)
+                .ToListAsync(cancellationToken);
+            try
+            {
+                foreach (var message in messages)
+                {
+                    await sender.SendAsync(message, message.SequenceNumber, null, cancellationToken);
+                    outbox.LastSequenceNumber = message.SequenceNumber;
+                    sent++;
+                    metrics.RecordDelivered(now - message.SentTime);
+                }
+
+                // Its messages go with it (ON DELETE CASCADE): delivered rows are not kept.
+                db.Remove(outbox);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                outbox.DeliveryAttempts++;
+                outbox.NextAttemptAt = now + options.Value.RetryDelay(outbox.DeliveryAttempts);
+                outbox.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                metrics.RecordDeliveryFailure();
+                LogDeliveryFailed(outbox.OutboxId, outbox.DeliveryAttempts, outbox.NextAttemptAt, e);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return sent;
+    }
+
+    [LoggerMessage(LogLevel.Error, "Bus outbox delivery pass failed")]
+    private partial void LogPassFailed(Exception e);
+
+    [LoggerMessage(LogLevel.Warning, "Bus outbox {OutboxId} not sent (attempt {Attempts}); next try at {NextAttemptAt:o}")]
+    private partial void LogDeliveryFailed(Guid outboxId, int attempts, DateTime? nextAttemptAt, Exception e);
+}

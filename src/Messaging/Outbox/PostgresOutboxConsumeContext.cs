@@ -1,0 +1,99 @@
+using Commerce.Messaging.Storage;
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Middleware.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Messaging.Outbox;
+
+/// <summary>
+/// The consume context a consumer sees behind the outbox: every send and publish (including saga
+/// schedules) becomes an <see cref="OutboxMessage"/> row in the current transaction.
+/// </summary>
+public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxConsumeContextProxy<TMessage>
+    where TDbContext : DbContext
+    where TMessage : class
+{
+    private readonly TDbContext _db;
+    private readonly InboxState _inbox;
+    private readonly TimeProvider _clock;
+    private readonly Lock _addLock = new();
+
+    public PostgresOutboxConsumeContext(
+        ConsumeContext<TMessage> context,
+        OutboxConsumeOptions options,
+        IServiceProvider provider,
+        TDbContext db,
+        InboxState inbox,
+        TimeProvider clock)
+        : base(context, options, provider)
+    {
+        _db = db;
+        _inbox = inbox;
+        _clock = clock;
+    }
+
+    public override Guid? MessageId => _inbox.MessageId;
+
+    public override bool ContinueProcessing { get; set; } = true;
+
+    public override bool IsMessageConsumed => _inbox.Consumed.HasValue;
+
+    public override bool IsOutboxDelivered => _inbox.Delivered.HasValue;
+
+    public override int ReceiveCount => _inbox.ReceiveCount;
+
+    public override long? LastSequenceNumber => _inbox.LastSequenceNumber;
+
+    public override async Task SetConsumed()
+    {
+        _inbox.Consumed = Now;
+        await _db.SaveChangesAsync(CancellationToken);
+    }
+
+    public override async Task SetDelivered()
+    {
+        _inbox.Delivered = Now;
+        await _db.SaveChangesAsync(CancellationToken);
+    }
+
+    public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
+    {
+        var last = LastSequenceNumber ?? 0;
+        var rows = await _db.Set<OutboxMessage>()
+            .Where(m => m.InboxMessageId == _inbox.MessageId && m.InboxConsumerId == ConsumerId && m.SequenceNumber > last)
+            .OrderBy(m => m.SequenceNumber)
+            .Take(Options.MessageDeliveryLimit + 1)
+            .AsNoTracking()
+            .ToListAsync(CancellationToken);
+        return [.. rows.Select(r => (OutboxMessageContext)new StoredMessageContext(r, r.SequenceNumber))];
+    }
+
+    public override Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _inbox.LastSequenceNumber = message.SequenceNumber;
+        return Task.CompletedTask;
+    }
+
+    public override Task RemoveOutboxMessages() => _db.Set<OutboxMessage>()
+        .Where(m => m.InboxMessageId == _inbox.MessageId && m.InboxConsumerId == ConsumerId)
+        .ExecuteDeleteAsync(CancellationToken);
+
+    public override Task AddSend<T>(SendContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var row = MessageSerialization.Capture(context, new OutboxMessage(), Now);
+        row.InboxMessageId = _inbox.MessageId;
+        row.InboxConsumerId = ConsumerId;
+        // A consumer may publish from several tasks at once; the change tracker is not thread-safe.
+        lock (_addLock)
+        {
+            _db.Add(row);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+}
