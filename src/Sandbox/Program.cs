@@ -15,14 +15,10 @@ public sealed class Program
     public static async Task Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton<MailOutbox>();
+        builder.AddSandbox();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "Healthy" }));
-        app.MapGet("/mail", (MailOutbox mail) => TypedResults.Content(MailPage.Render(mail.All()), "text/html; charset=utf-8"));
+        app.MapSandbox();
         await app.RunAsync();
     }
 }

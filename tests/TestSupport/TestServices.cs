@@ -18,6 +18,8 @@ public static class TestServices
 
     public static string RabbitMqPassword => Get("RabbitMq__Password", "commerce");
 
+    public static Uri RabbitMqManagementUrl => new(Get("RabbitMq__ManagementUrl", "http://localhost:15672"));
+
     /// <summary>The settings a host needs, as configuration keys, pointed at the given database.</summary>
     public static IReadOnlyDictionary<string, string> HostSettings(string postgresConnectionString) => new Dictionary<string, string>
     {

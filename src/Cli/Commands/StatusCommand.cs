@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Commerce.Messaging.Management;
 using Spectre.Console;
 
 namespace Commerce.Cli.Commands;

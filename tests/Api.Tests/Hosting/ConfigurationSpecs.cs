@@ -1,4 +1,3 @@
-using Commerce.TestSupport;
 
 namespace Commerce.Api.Tests.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Commerce.TestSupport;
 
 namespace Commerce.Api.Tests.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Commerce.TestSupport;
 
 namespace Commerce.Api.Tests.Hosting;
 

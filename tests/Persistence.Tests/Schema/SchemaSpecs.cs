@@ -1,5 +1,4 @@
 using Commerce.Persistence.Catalog;
-using Commerce.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

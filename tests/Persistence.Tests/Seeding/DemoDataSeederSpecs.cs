@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Commerce.Persistence.Seeding;
 using Commerce.Persistence.Users;
-using Commerce.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Persistence.Tests.Seeding;

@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace Commerce.Messaging.Management;
+
+/// <summary>The calls of RabbitMQ's management HTTP API that ops tooling and the tests need.</summary>
+public sealed class RabbitMqManagementClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public RabbitMqManagementClient(Uri baseAddress, string username, string password)
+    {
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+    }
+
+    public async Task<IReadOnlyList<QueueInfo>> GetQueuesAsync(string virtualHost, CancellationToken cancellationToken) =>
+        await _http.GetFromJsonAsync<List<QueueInfo>>($"api/queues/{Uri.EscapeDataString(virtualHost)}", cancellationToken) ?? [];
+
+    /// <summary>Creates a virtual host and gives <paramref name="user"/> full rights in it.</summary>
+    public async Task CreateVirtualHostAsync(string virtualHost, string user, CancellationToken cancellationToken)
+    {
+        var name = Uri.EscapeDataString(virtualHost);
+        using (var created = await _http.PutAsJsonAsync($"api/vhosts/{name}", new { }, cancellationToken))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        using var permitted = await _http.PutAsJsonAsync(
+            $"api/permissions/{name}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" },
+            cancellationToken);
+        permitted.EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteVirtualHostAsync(string virtualHost, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(virtualHost)}", cancellationToken);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed record QueueInfo(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("messages")] long Messages,
+    [property: JsonPropertyName("messages_ready")] long MessagesReady,
+    [property: JsonPropertyName("messages_unacknowledged")] long MessagesUnacknowledged,
+    [property: JsonPropertyName("consumers")] int Consumers);

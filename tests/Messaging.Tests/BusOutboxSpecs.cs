@@ -1,0 +1,87 @@
+using Commerce.Messaging.Storage;
+using Commerce.Messaging.Tests.Support;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commerce.Messaging.Tests;
+
+/// <summary>Publishing from outside a consumer (as the Api does) goes through the PostgreSQL bus outbox.</summary>
+[TestFixture]
+public sealed class BusOutboxSpecs : MessagingFixture
+{
+    private async Task PublishInTransaction(string key, bool commit)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await publish.Publish(new RecordEffect(key));
+        await db.SaveChangesAsync();
+        if (commit)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
+    }
+
+    private async Task<int> UnsentOutboxes()
+    {
+        await using var db = Db();
+        return await db.Set<OutboxState>().CountAsync();
+    }
+
+    [Test]
+    public async Task A_committed_publish_is_delivered_exactly_once()
+    {
+        var key = $"committed-{Guid.NewGuid()}";
+
+        await PublishInTransaction(key, commit: true);
+
+        await WaitForEffect(key);
+        await Poll.UntilAsync(async () => await UnsentOutboxes() == 0, Deadline, "the outbox to be emptied");
+        Assert.That(await EffectCount(key), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_rolled_back_publish_is_never_delivered()
+    {
+        var rolledBack = $"rolled-back-{Guid.NewGuid()}";
+        var committed = $"committed-after-{Guid.NewGuid()}";
+
+        await PublishInTransaction(rolledBack, commit: false);
+        await PublishInTransaction(committed, commit: true);
+
+        // Once the later, committed publish has been consumed and the outbox is empty, nothing
+        // of the rolled-back one is left anywhere that could still deliver it.
+        await WaitForEffect(committed);
+        await Poll.UntilAsync(async () => await UnsentOutboxes() == 0, Deadline, "the outbox to be emptied");
+        Assert.That(await EffectCount(rolledBack), Is.Zero);
+    }
+
+    [Test]
+    public async Task Nothing_leaves_the_process_before_the_commit()
+    {
+        var key = $"uncommitted-{Guid.NewGuid()}";
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await publish.Publish(new RecordEffect(key));
+        await db.SaveChangesAsync();
+
+        // A second, committed publish proves the pipeline is moving while the first one waits.
+        var probe = $"probe-{Guid.NewGuid()}";
+        await PublishInTransaction(probe, commit: true);
+        await WaitForEffect(probe);
+        var beforeCommit = await EffectCount(key);
+
+        await transaction.CommitAsync();
+        await WaitForEffect(key);
+
+        Assert.That(beforeCommit, Is.Zero);
+    }
+}

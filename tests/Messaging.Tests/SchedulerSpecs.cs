@@ -1,0 +1,66 @@
+using Commerce.Messaging.Storage;
+using Commerce.Messaging.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Messaging.Tests;
+
+/// <summary>Saga timeouts through the PostgreSQL scheduler: no broker plugin, and durable.</summary>
+[TestFixture]
+public sealed class SchedulerSpecs : MessagingFixture
+{
+    private async Task<Guid> StartedSaga()
+    {
+        var id = Guid.NewGuid();
+        await Bus.Publish(new StartSaga(id));
+        await WaitForSaga(id, s => s.StartCount == 1, "the saga to start");
+        return id;
+    }
+
+    private async Task<int> StoredSchedules(Guid sagaId)
+    {
+        await using var db = Db();
+        var token = (await Saga(sagaId))?.ReminderToken;
+        return token is null ? 0 : await db.Set<ScheduledDelivery>().CountAsync(s => s.TokenId == token);
+    }
+
+    [Test]
+    public async Task A_scheduled_message_arrives_when_due()
+    {
+        var id = await StartedSaga();
+
+        await Bus.Publish(new ScheduleReminder(id, 500));
+
+        await WaitForSaga(id, s => s.RemindedCount == 1, "the reminder to arrive");
+    }
+
+    [Test]
+    public async Task A_cancelled_message_never_arrives()
+    {
+        var cancelled = await StartedSaga();
+        var kept = await StartedSaga();
+
+        await Bus.Publish(new ScheduleReminder(cancelled, 1500));
+        await WaitForSaga(cancelled, s => s.ReminderToken is not null, "the reminder to be scheduled");
+        await Poll.UntilAsync(async () => await StoredSchedules(cancelled) == 1, Deadline, "the schedule to be stored");
+        await Bus.Publish(new CancelReminder(cancelled));
+        await Poll.UntilAsync(async () => await StoredSchedules(cancelled) == 0, Deadline, "the schedule to be removed");
+        await Bus.Publish(new ScheduleReminder(kept, 2500));
+
+        // The kept reminder was due after the cancelled one: once it has arrived, the cancelled
+        // one would have arrived too, had it not been cancelled.
+        await WaitForSaga(kept, s => s.RemindedCount == 1, "the later reminder to arrive");
+        Assert.That((await Saga(cancelled))!.RemindedCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_scheduled_message_survives_a_restart_of_the_workers()
+    {
+        var id = await StartedSaga();
+        await Bus.Publish(new ScheduleReminder(id, 3000));
+        await Poll.UntilAsync(async () => await StoredSchedules(id) == 1, Deadline, "the schedule to be stored");
+
+        await RestartHostAsync();
+
+        await WaitForSaga(id, s => s.RemindedCount == 1, "the reminder to arrive after the restart");
+    }
+}

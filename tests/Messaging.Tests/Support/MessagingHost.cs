@@ -1,0 +1,62 @@
+using Commerce.Messaging.Configuration;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Messaging.Tests.Support;
+
+/// <summary>
+/// A Workers-like host wired exactly as the real ones are (bus outbox, consumer outbox, saga
+/// repository, scheduler), against the real PostgreSQL and RabbitMQ, in a virtual host and a
+/// database of the test's own. Runs in-process, or as its own process through <see cref="Program"/>.
+/// </summary>
+public static class MessagingHost
+{
+    public static IHost Build(string connectionString, string virtualHost, IDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RabbitMq:Host"] = TestServices.RabbitMqHost,
+            ["RabbitMq:VirtualHost"] = virtualHost,
+            ["RabbitMq:Username"] = TestServices.RabbitMqUsername,
+            ["RabbitMq:Password"] = TestServices.RabbitMqPassword,
+            ["Messaging:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Tests publish right after start: the endpoints must be bound by then, or RabbitMQ drops
+        // what it cannot route. (The real hosts start without waiting and report readiness instead.)
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
+        builder.Services.AddDbContext<TestDbContext>(db => db.UseNpgsql(connectionString));
+        builder.Services.AddCommerceBus(builder.Configuration, x =>
+        {
+            x.AddPostgresOutbox<TestDbContext>(o => o.UseBusOutbox().UseMessageScheduler());
+            x.SetPostgresSagaRepositoryProvider<TestDbContext>();
+            x.AddSagaStateMachine<TestStateMachine, TestSagaState>();
+            x.AddConsumer<RecordEffectConsumer>();
+        });
+        return builder.Build();
+    }
+
+    /// <summary>A fresh database with the test context's schema.</summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync(string purpose)
+    {
+        var database = await TestDatabase.CreateAsync(purpose, migrate: false);
+        await using var db = CreateContext(database.ConnectionString);
+        await db.Database.EnsureCreatedAsync();
+        return database;
+    }
+
+    public static TestDbContext CreateContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(connectionString).Options);
+}

@@ -1,0 +1,17 @@
+namespace Commerce.Messaging.Tests.Support;
+
+/// <summary>Asks <see cref="RecordEffectConsumer"/> to count one effect under <paramref name="Key"/>.</summary>
+public record RecordEffect(string Key);
+
+public record StartSaga(Guid CorrelationId);
+
+/// <summary>One of three steps (1, 2 or 4); a saga completes once it has seen all three, in any order.</summary>
+public record StepDone(Guid CorrelationId, int Step);
+
+public record ScheduleReminder(Guid CorrelationId, int DelayMilliseconds);
+
+public record CancelReminder(Guid CorrelationId);
+
+public record Reminder(Guid CorrelationId);
+
+public record SagaCompleted(Guid CorrelationId);

@@ -1,0 +1,36 @@
+using Commerce.Messaging.Management;
+
+namespace Commerce.TestSupport;
+
+/// <summary>
+/// A RabbitMQ virtual host of the test's own on the real broker: its queues and exchanges cannot
+/// meet another suite's, and deleting it at the end removes them all.
+/// </summary>
+public sealed class TestVirtualHost : IAsyncDisposable
+{
+    private readonly RabbitMqManagementClient _management;
+
+    private TestVirtualHost(RabbitMqManagementClient management, string name)
+    {
+        _management = management;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public RabbitMqManagementClient Management => _management;
+
+    public static async Task<TestVirtualHost> CreateAsync(string purpose)
+    {
+        var management = new RabbitMqManagementClient(TestServices.RabbitMqManagementUrl, TestServices.RabbitMqUsername, TestServices.RabbitMqPassword);
+        var name = $"commerce-test-{purpose}-{Guid.NewGuid():N}"[..40];
+        await management.CreateVirtualHostAsync(name, TestServices.RabbitMqUsername, CancellationToken.None);
+        return new TestVirtualHost(management, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _management.DeleteVirtualHostAsync(Name, CancellationToken.None);
+        _management.Dispose();
+    }
+}
