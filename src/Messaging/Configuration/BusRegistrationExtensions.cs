@@ -26,6 +26,8 @@ public static class BusRegistrationExtensions
         services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            // MassTransit otherwise reports usage to its vendor over the internet; nothing leaves this system.
+            x.DisableUsageTelemetry();
             configure?.Invoke(x);
 
             x.UsingRabbitMq((context, cfg) =>

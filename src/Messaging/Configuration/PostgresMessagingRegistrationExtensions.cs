@@ -67,7 +67,9 @@ public static class PostgresMessagingRegistrationExtensions
         endpoint.UseMessageRetry(r =>
         {
             r.Handle<Exception>(PostgresErrors.IsTransient);
-            r.Incremental(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200));
+            // Under heavy contention (every event of a new saga arriving at once) a message can lose
+            // several races in a row; exponential spacing lets the winners commit first.
+            r.Exponential(10, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50));
         });
 
         var observer = new OutboxConsumePipeSpecificationObserver<TDbContext>(endpoint, context)

@@ -14,6 +14,7 @@ internal sealed class WebhookQueue(TimeProvider time) : IResettable, IDisposable
 {
     private readonly Channel<WebhookDelivery> _ready = Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private CancellationTokenSource _timers = new();
+    private int _disposed;
 
     public ChannelReader<WebhookDelivery> Ready => _ready.Reader;
 
@@ -28,8 +29,14 @@ internal sealed class WebhookQueue(TimeProvider time) : IResettable, IDisposable
         previous.Cancel();
     }
 
+    // The container may dispose it once per registration it is reachable through; only the first counts.
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _timers.Cancel();
         _timers.Dispose();
     }

@@ -18,16 +18,8 @@ public static class MessagingHost
     public static IHost Build(string connectionString, string virtualHost, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RabbitMq:Host"] = TestServices.RabbitMqHost,
-            ["RabbitMq:VirtualHost"] = virtualHost,
-            ["RabbitMq:Username"] = TestServices.RabbitMqUsername,
-            ["RabbitMq:Password"] = TestServices.RabbitMqPassword,
-            ["Messaging:PollInterval"] = "00:00:00.200",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
-        });
+        builder.Configuration.AddInMemoryCollection(BusSettings(virtualHost));
+        builder.Configuration.AddInMemoryCollection([new("Messaging:PollInterval", "00:00:00.200")]);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -44,9 +36,30 @@ public static class MessagingHost
             x.SetPostgresSagaRepositoryProvider<TestDbContext>();
             x.AddSagaStateMachine<TestStateMachine, TestSagaState>();
             x.AddConsumer<RecordEffectConsumer>();
+            x.AddConsumer<ForwardEffectConsumer>();
         });
         return builder.Build();
     }
+
+    /// <summary>A bus with no consumers and no outbox: the tests' own way to put messages on the broker.</summary>
+    public static IHost BuildPublisher(string virtualHost)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(BusSettings(virtualHost));
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
+        builder.Services.AddCommerceBus(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static Dictionary<string, string?> BusSettings(string virtualHost) => new()
+    {
+        ["RabbitMq:Host"] = TestServices.RabbitMqHost,
+        ["RabbitMq:VirtualHost"] = virtualHost,
+        ["RabbitMq:Username"] = TestServices.RabbitMqUsername,
+        ["RabbitMq:Password"] = TestServices.RabbitMqPassword,
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+    };
 
     /// <summary>A fresh database with the test context's schema.</summary>
     public static async Task<TestDatabase> CreateDatabaseAsync(string purpose)

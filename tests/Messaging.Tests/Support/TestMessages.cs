@@ -15,3 +15,6 @@ public record CancelReminder(Guid CorrelationId);
 public record Reminder(Guid CorrelationId);
 
 public record SagaCompleted(Guid CorrelationId);
+
+/// <summary>Counts its own effect and publishes <see cref="RecordEffect"/> downstream (through the outbox).</summary>
+public record ForwardEffect(string Key);
