@@ -1,3 +1,5 @@
+using Commerce.Api.Ordering;
+using Commerce.Api.Storefront;
 using Scalar.AspNetCore;
 
 namespace Commerce.Api;
@@ -7,6 +9,8 @@ internal static class ApiExtensions
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
+        builder.AddStorefront();
+        builder.AddOrdering();
         return builder;
     }
 
@@ -19,11 +23,16 @@ internal static class ApiExtensions
             app.MapScalarApiReference();
         }
 
+        // Authentication, rate limits and the other gateway protections run before any route.
+        app.UseStorefront();
+
         // Every product route lives under /api/v1 (URL versioning, docs/adr/0005).
         var v1 = app.MapGroup("/api/v1");
         v1.MapGet("/", () => TypedResults.Ok(new { name = "Commerce.Messaging", version = "v1" }))
             .WithName("GetApiInfo")
             .WithSummary("Names the API and its version.");
+        v1.MapStorefront();
+        v1.MapOrdering();
         return app;
     }
 }
