@@ -1,3 +1,4 @@
+using Commerce.Api.Ordering;
 using Commerce.Messaging.Configuration;
 using Commerce.Persistence;
 using Commerce.ServiceDefaults;
@@ -18,7 +19,13 @@ public sealed class Program
         builder.AddServiceDefaults()
             .AddPostgres()
             .AddRedis()
-            .AddRabbitMq(x => x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox()));
+            .AddRabbitMq(
+                x =>
+                {
+                    x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox());
+                    x.AddOrderingConsumers();
+                },
+                (context, cfg) => context.ConfigureOrderingEndpoints(cfg));
         builder.AddApi();
 
         var app = builder.Build();

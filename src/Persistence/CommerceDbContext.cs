@@ -1,5 +1,7 @@
 using Commerce.Messaging.Storage;
 using Commerce.Persistence.Catalog;
+using Commerce.Persistence.Inventory;
+using Commerce.Persistence.Orders;
 using Commerce.Persistence.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,14 @@ public class CommerceDbContext(DbContextOptions<CommerceDbContext> options) : Db
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderState> OrderStates => Set<OrderState>();
+
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
+
+    public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

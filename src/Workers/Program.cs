@@ -1,6 +1,8 @@
 using Commerce.Messaging.Configuration;
 using Commerce.Persistence;
 using Commerce.ServiceDefaults;
+using Commerce.Workers.Integrations;
+using Commerce.Workers.Ordering;
 
 namespace Commerce.Workers;
 
@@ -23,7 +25,10 @@ public sealed class Program
                 // messages still go out (SKIP LOCKED lets both share the work).
                 x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox().UseMessageScheduler());
                 x.SetPostgresSagaRepositoryProvider<CommerceDbContext>();
+                x.AddOrderingConsumers();
             });
+        builder.AddOrdering();
+        builder.AddIntegrations();
 
         var app = builder.Build();
         app.UseServiceDefaults();

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Commerce.TestSupport;
@@ -38,7 +36,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         var dataDir = Path.Combine(Path.GetTempPath(), $"commerce-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
         await RunAsync("chown", $"postgres:postgres {dataDir}", asPostgres: false);
-        var server = new ThrowawayPostgres(Path.Combine(binDir, "bin"), dataDir, FreePort());
+        var server = new ThrowawayPostgres(Path.Combine(binDir, "bin"), dataDir, FreePort.Next());
         await server.RunPgAsync("initdb", $"-D {dataDir}/data -U postgres --auth=trust -E UTF8 --no-sync");
         await server.StartServerAsync();
         return server;
@@ -84,12 +82,5 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {await error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Commerce.Persistence;
+using Commerce.Persistence.Orders;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Api.Ordering;
+
+internal static class OrderEventsEndpoint
+{
+    public static RouteHandlerBuilder MapOrderEvents(this RouteGroupBuilder v1) => v1
+        .MapGet("/orders/{id:guid}/events", Events)
+        .RequireAuthorization()
+        .WithName("GetOrderEvents")
+        .WithSummary("Server-sent events: the current status, then one event per status change until a final status.");
+
+    private static async Task<Results<ServerSentEventsResult<OrderStatusEvent>, NotFound>> Events(
+        Guid id, ClaimsPrincipal user, CommerceDbContext db, OrderStatusBroadcaster broadcaster, CancellationToken cancellationToken)
+    {
+        // Subscribe before reading the current status, so no change can fall between the two.
+        var subscription = broadcaster.Watch(id);
+        var order = await db.Orders.AsNoTracking().Visible(user)
+            .Where(o => o.Id == id)
+            .Select(o => new { o.Status, o.StatusVersion, o.UpdatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (order is null)
+        {
+            subscription.Dispose();
+            return TypedResults.NotFound();
+        }
+
+        var first = new OrderStatusEvent(id, order.Status, null, order.UpdatedAt, order.StatusVersion);
+        return TypedResults.ServerSentEvents(Stream(first, subscription, cancellationToken), eventType: "status");
+    }
+
+    private static async IAsyncEnumerable<OrderStatusEvent> Stream(
+        OrderStatusEvent first, OrderStatusBroadcaster.Subscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using (subscription)
+        {
+            yield return first;
+            var version = first.Version;
+            var status = first.Status;
+            while (!OrderStatus.Terminal.Contains(status) && await subscription.Reader.WaitToReadAsync(cancellationToken))
+            {
+                while (subscription.Reader.TryRead(out var change))
+                {
+                    if (change.Version <= version)
+                    {
+                        continue;
+                    }
+
+                    version = change.Version;
+                    status = change.Status;
+                    yield return new OrderStatusEvent(change.OrderId, change.Status, change.Detail, change.At, change.Version);
+                }
+            }
+        }
+    }
+}
+
+internal sealed record OrderStatusEvent(Guid OrderId, string Status, string? Detail, DateTimeOffset At, int Version);

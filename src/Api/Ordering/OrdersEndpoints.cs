@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Commerce.Api.Storefront.Auth;
+using Commerce.Contracts.Checkout;
+using Commerce.Persistence;
+using Commerce.Persistence.Orders;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Api.Ordering;
+
+internal static class OrdersEndpoints
+{
+    public const int MaxPageSize = 100;
+
+    public static RouteGroupBuilder MapOrders(this RouteGroupBuilder v1)
+    {
+        var orders = v1.MapGroup("/orders").RequireAuthorization();
+        orders.MapGet("/{id:guid}", GetOrder).WithName("GetOrder").WithSummary("One order, with its timeline (404 unless it is the caller's; admins see all).");
+        orders.MapGet("/", ListOrders).WithName("ListOrders").WithSummary("The caller's orders, newest first.");
+        orders.MapPost("/{id:guid}/cancel", CancelOrder).WithName("CancelOrder").WithSummary("Asks the saga to cancel the order (202), unless it has shipped or finished (409).");
+        return v1;
+    }
+
+    /// <summary>The caller's order, or an admin's view of anyone's; null hides whether it exists.</summary>
+    internal static IQueryable<Order> Visible(this IQueryable<Order> orders, ClaimsPrincipal user)
+    {
+        if (user.IsAdmin())
+        {
+            return orders;
+        }
+
+        var userId = user.GetUserId();
+        return orders.Where(o => o.CustomerId == userId);
+    }
+
+    private static async Task<Results<Ok<OrderView>, NotFound>> GetOrder(Guid id, ClaimsPrincipal user, CommerceDbContext db, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().AsSplitQuery().Include(o => o.Lines).Include(o => o.Timeline)
+            .Visible(user).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderView.From(order));
+    }
+
+    private static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrders(ClaimsPrincipal user, CommerceDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    {
+        if (page < 1 || pageSize is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"page ≥ 1 and 1 ≤ pageSize ≤ {MaxPageSize}."] });
+        }
+
+        var userId = user.GetUserId();
+        var mine = db.Orders.AsNoTracking().Where(o => o.CustomerId == userId);
+        var total = await mine.CountAsync(cancellationToken);
+        var orders = await mine.OrderByDescending(o => o.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
+            .AsSplitQuery().Include(o => o.Lines).Include(o => o.Timeline).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new OrderPage([.. orders.Select(OrderView.From)], page, pageSize, total));
+    }
+
+    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> CancelOrder(
+        Guid id, ClaimsPrincipal user, CommerceDbContext db, ISendEndpointProvider send, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().Visible(user).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!OrderStatus.CanBeCancelled(order.Status))
+        {
+            return TypedResults.Problem(title: $"The order is {order.Status} and can no longer be cancelled.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        // Through the bus outbox: the request is stored before the 202, and sent after the commit.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saga = await send.GetSendEndpoint(new Uri("queue:order-state"));
+        await saga.Send(new CancelOrder(id, user.GetUserId(), clock.GetUtcNow()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/v1/orders/{id}");
+    }
+}

@@ -1,0 +1,33 @@
+using Commerce.Api.Storefront.Auth;
+using Commerce.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Api.Storefront.Users;
+
+internal sealed record UserResponse(Guid UserId, string Email, string FullName, IReadOnlyList<string> Roles);
+
+/// <summary><c>GET /users/me</c>: the caller's account, from the database rather than the token.</summary>
+internal static class UserEndpoints
+{
+    public static RouteGroupBuilder MapUsers(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/users/me", GetMeAsync)
+            .RequireAuthorization()
+            .WithTags("Users")
+            .WithName("GetMe")
+            .WithSummary("The signed-in user.");
+        return v1;
+    }
+
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetMeAsync(
+        HttpContext http, CommerceDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = http.User.GetUserId();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        // A valid token of a deleted account identifies nobody.
+        return user is null
+            ? TypedResults.Problem(title: "Unknown user", statusCode: StatusCodes.Status401Unauthorized)
+            : TypedResults.Ok(new UserResponse(user.Id, user.Email, user.FullName, user.Roles));
+    }
+}

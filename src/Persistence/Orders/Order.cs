@@ -1,0 +1,99 @@
+namespace Commerce.Persistence.Orders;
+
+/// <summary>
+/// An accepted order as clients see it. Written by the Api at checkout; its status, timeline and
+/// shipment are projected from the saga's <c>OrderStatusChanged</c> events.
+/// </summary>
+public class Order
+{
+    public Guid Id { get; set; }
+
+    public Guid CustomerId { get; set; }
+
+    public required string CustomerEmail { get; set; }
+
+    public required string CustomerName { get; set; }
+
+    /// <summary>The client's Idempotency-Key and a hash of the request it came with.</summary>
+    public required string IdempotencyKey { get; set; }
+
+    public required string RequestHash { get; set; }
+
+    public string Status { get; set; } = OrderStatus.Submitted;
+
+    /// <summary>The saga's version of <see cref="Status"/>: an older event never overwrites a newer one.</summary>
+    public int StatusVersion { get; set; }
+
+    public decimal Total { get; set; }
+
+    public string Currency { get; set; } = "USD";
+
+    public required string PaymentMethod { get; set; }
+
+    public required ShippingAddress ShippingAddress { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public string? Carrier { get; set; }
+
+    public string? TrackingNumber { get; set; }
+
+    /// <summary>When tracking details were removed under the retention policy.</summary>
+    public DateTimeOffset? TrackingRemovedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<OrderLine> Lines { get; set; } = [];
+
+    public List<OrderTimelineEntry> Timeline { get; set; } = [];
+}
+
+public class OrderLine
+{
+    public Guid OrderId { get; set; }
+
+    public int LineNumber { get; set; }
+
+    public Guid ProductId { get; set; }
+
+    public required string Sku { get; set; }
+
+    public required string Name { get; set; }
+
+    public int Quantity { get; set; }
+
+    /// <summary>The catalog price when the order was placed, never the client's.</summary>
+    public decimal UnitPrice { get; set; }
+
+    public decimal LineTotal { get; set; }
+}
+
+public class OrderTimelineEntry
+{
+    public Guid OrderId { get; set; }
+
+    public int Version { get; set; }
+
+    public required string Status { get; set; }
+
+    public string? Detail { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
+public class ShippingAddress
+{
+    public required string Name { get; set; }
+
+    public required string Line1 { get; set; }
+
+    public string? Line2 { get; set; }
+
+    public required string City { get; set; }
+
+    public required string PostalCode { get; set; }
+
+    public required string Country { get; set; }
+}

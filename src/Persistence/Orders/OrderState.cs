@@ -1,0 +1,53 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commerce.Persistence.Orders;
+
+/// <summary>
+/// The checkout saga's instance (its state machine is in the Workers). It lives here, beside the
+/// order, because saga state and the order's other rows commit in the same database.
+/// </summary>
+public class OrderState : SagaStateMachineInstance
+{
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = string.Empty;
+
+    /// <summary>Bumped on every status change; orders the projection of <c>OrderStatusChanged</c>.</summary>
+    public int Version { get; set; }
+
+    public long AmountMinor { get; set; }
+
+    public string Currency { get; set; } = "USD";
+
+    public string PaymentMethod { get; set; } = string.Empty;
+
+    /// <summary>The one payment the saga asked for: a capture for any other attempt is not ours.</summary>
+    public Guid? PaymentAttemptId { get; set; }
+
+    public string? PaymentIntentId { get; set; }
+
+    public long CapturedAmountMinor { get; set; }
+
+    public long RefundedAmountMinor { get; set; }
+
+    public Guid? PaymentDeadlineToken { get; set; }
+
+    public bool Shipped { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}
+
+internal sealed class OrderStateConfiguration : IEntityTypeConfiguration<OrderState>
+{
+    public void Configure(EntityTypeBuilder<OrderState> builder)
+    {
+        builder.HasKey(s => s.CorrelationId);
+        builder.Property(s => s.CurrentState).HasMaxLength(64);
+        builder.Property(s => s.Currency).HasMaxLength(3);
+        builder.Property(s => s.PaymentMethod).HasMaxLength(100);
+        builder.Property(s => s.PaymentIntentId).HasMaxLength(100);
+        builder.HasIndex(s => s.CurrentState);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commerce.Persistence.Orders;
+
+/// <summary>One row per email sent: the key (order, event type) keeps it to one email each.</summary>
+public class SentNotification
+{
+    public Guid OrderId { get; set; }
+
+    public required string EventType { get; set; }
+
+    public DateTimeOffset SentAt { get; set; }
+}
+
+internal sealed class SentNotificationConfiguration : IEntityTypeConfiguration<SentNotification>
+{
+    public void Configure(EntityTypeBuilder<SentNotification> builder)
+    {
+        builder.HasKey(n => new { n.OrderId, n.EventType });
+        builder.Property(n => n.EventType).HasMaxLength(32);
+    }
+}

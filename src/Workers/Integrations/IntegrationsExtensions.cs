@@ -1,0 +1,99 @@
+using Commerce.Workers.Fulfillment;
+using Commerce.Workers.Notifications;
+using Commerce.Workers.Payments;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Commerce.Workers.Integrations;
+
+/// <summary>
+/// Registers the Workers' external integrations — Stripe (<see cref="IPaymentGateway"/>), SendGrid
+/// (<see cref="IEmailSender"/>) and the warehouse (<see cref="IWarehouseClient"/>) — with their options
+/// (validated on start: a bad setting stops the host with exit code 78), their HTTP clients and their
+/// resilience pipelines (docs/adr/0012). Every outbound client refuses redirects and any host but the
+/// configured one (reliability plan S8).
+/// </summary>
+public static class IntegrationsExtensions
+{
+    public static WebApplicationBuilder AddIntegrations(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<StripeOptions>()
+            .Bind(configuration.GetSection(StripeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SendGridOptions>()
+            .Bind(configuration.GetSection(SendGridOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<WarehouseOptions>()
+            .Bind(configuration.GetSection(WarehouseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Stripe: Stripe.net over a factory HttpClient (its retries off), inside our pipeline.
+        services.AddHttpClient(StripePaymentGateway.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
+            .AddHttpMessageHandler(sp => new OutboundHostGuard(sp.GetRequiredService<IOptions<StripeOptions>>().Value.ApiBase));
+        services.AddResiliencePipeline(StripePaymentGateway.PipelineName, (pipeline, context) =>
+            pipeline.AddProviderStrategies(
+                context.ServiceProvider.GetRequiredService<IOptions<StripeOptions>>().Value.Resilience,
+                StripePaymentGateway.IsTransient));
+        services.AddTransient<IPaymentGateway, StripePaymentGateway>();
+
+        // SendGrid: the SendGrid client over a factory HttpClient (it retries nothing by default), inside our pipeline.
+        services.AddHttpClient(SendGridEmailSender.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
+            .AddHttpMessageHandler(sp => new OutboundHostGuard(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Host));
+        services.AddResiliencePipeline(SendGridEmailSender.PipelineName, (pipeline, context) =>
+            pipeline.AddProviderStrategies(
+                context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value.Resilience,
+                SendGridEmailSender.IsTransient));
+        services.AddTransient<IEmailSender, SendGridEmailSender>();
+
+        // Warehouse: a typed client with the standard resilience handler, tuned from the options.
+        services.AddHttpClient<IWarehouseClient, WarehouseClient>((sp, http) =>
+                WarehouseClient.Configure(http, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
+            .AddHttpMessageHandler(sp => new OutboundHostGuard(sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.BaseUrl))
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
+            {
+                WarehouseResilienceSettings tuning;
+                try
+                {
+                    tuning = sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Resilience;
+                }
+                catch (OptionsValidationException)
+                {
+                    // Reported once, naming the setting, by the validation of WarehouseOptions itself.
+                    return;
+                }
+
+                o.AttemptTimeout.Timeout = tuning.AttemptTimeout;
+                o.TotalRequestTimeout.Timeout = tuning.TotalRequestTimeout;
+                o.Retry.MaxRetryAttempts = tuning.MaxRetryAttempts;
+                o.Retry.Delay = tuning.RetryBaseDelay;
+                o.Retry.BackoffType = DelayBackoffType.Exponential;
+                o.Retry.UseJitter = true;
+                o.CircuitBreaker.FailureRatio = tuning.CircuitBreakerFailureRatio;
+                o.CircuitBreaker.MinimumThroughput = tuning.CircuitBreakerMinimumThroughput;
+                o.CircuitBreaker.BreakDuration = tuning.CircuitBreakerBreakDuration;
+                // The handler requires a sampling window of at least twice the attempt timeout.
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * tuning.AttemptTimeout.Ticks));
+            });
+
+        return builder;
+    }
+
+    // Answers are never followed elsewhere (S8); pooled connections are renewed so DNS changes are seen.
+    private static SocketsHttpHandler NoRedirects() => new()
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+}

@@ -1,0 +1,40 @@
+using Commerce.Workers.Fulfillment;
+using Commerce.Workers.Notifications;
+using Commerce.Workers.Payments;
+using MassTransit;
+
+namespace Commerce.Workers.Ordering;
+
+/// <summary>
+/// Retry policy of consumers that call Stripe, SendGrid or the warehouse: a provider outage is
+/// retried right away twice, then redelivered later through the PostgreSQL scheduler with growing
+/// gaps (so the queue keeps moving), and only then does the message go to <c>_error</c>.
+/// </summary>
+public sealed class ExternalCallConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    public static readonly TimeSpan[] RedeliveryIntervals =
+        [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5)];
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        endpointConfigurator.UseScheduledRedelivery(r =>
+        {
+            HandleOutages(r);
+            r.Intervals(RedeliveryIntervals);
+        });
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            HandleOutages(r);
+            r.Immediate(2);
+        });
+    }
+
+    private static void HandleOutages(IRetryConfigurator r)
+    {
+        r.Handle<PaymentProviderUnavailableException>();
+        r.Handle<EmailProviderUnavailableException>();
+        r.Handle<WarehouseUnavailableException>();
+    }
+}

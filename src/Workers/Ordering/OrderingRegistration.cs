@@ -1,0 +1,33 @@
+using Commerce.Persistence.Orders;
+using MassTransit;
+
+namespace Commerce.Workers.Ordering;
+
+/// <summary>The checkout saga and the consumers it commands.</summary>
+public static class OrderingRegistration
+{
+    public static WebApplicationBuilder AddOrdering(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<CheckoutOptions>()
+            .BindConfiguration(CheckoutOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+
+    public static void AddOrderingConsumers(this IBusRegistrationConfigurator x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        CommandRoutes.Map();
+        x.AddSagaStateMachine<OrderStateMachine, OrderState>();
+        x.AddConsumer<ReserveInventoryConsumer>();
+        x.AddConsumer<ReleaseInventoryConsumer>();
+        x.AddConsumer<CommitInventoryConsumer>();
+        x.AddConsumer<OrderStatusProjectionConsumer>();
+        x.AddConsumer<ChargePaymentConsumer, ExternalCallConsumerDefinition<ChargePaymentConsumer>>();
+        x.AddConsumer<RefundPaymentConsumer, ExternalCallConsumerDefinition<RefundPaymentConsumer>>();
+        x.AddConsumer<RequestFulfillmentConsumer, ExternalCallConsumerDefinition<RequestFulfillmentConsumer>>();
+        x.AddConsumer<SendNotificationConsumer, ExternalCallConsumerDefinition<SendNotificationConsumer>>();
+    }
+}

@@ -1,0 +1,19 @@
+using Commerce.Contracts.Payments;
+using Commerce.Workers.Payments;
+using MassTransit;
+
+namespace Commerce.Workers.Ordering;
+
+/// <summary>Gives a payment back; one refund per payment, keyed by the payment itself.</summary>
+public sealed class RefundPaymentConsumer(IPaymentGateway payments) : IConsumer<RefundPayment>
+{
+    public async Task Consume(ConsumeContext<RefundPayment> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var m = context.Message;
+        var refund = await payments.RefundAsync(
+            new RefundRequest(m.OrderId, m.PaymentIntentId, m.AmountMinor, IdempotencyKeys.Refund(m.OrderId)),
+            context.CancellationToken);
+        await context.Publish(new PaymentRefunded(m.OrderId, refund.RefundId, refund.AmountMinor));
+    }
+}

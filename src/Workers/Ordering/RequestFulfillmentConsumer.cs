@@ -1,0 +1,27 @@
+using Commerce.Contracts.Fulfillment;
+using Commerce.Persistence;
+using Commerce.Workers.Fulfillment;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Workers.Ordering;
+
+/// <summary>Hands a confirmed order to the warehouse; the order id is the warehouse's request id, so a retry asks once.</summary>
+public sealed class RequestFulfillmentConsumer(CommerceDbContext db, IWarehouseClient warehouse) : IConsumer<RequestFulfillment>
+{
+    public async Task Consume(ConsumeContext<RequestFulfillment> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines)
+            .SingleAsync(o => o.Id == context.Message.OrderId, context.CancellationToken);
+        var address = order.ShippingAddress;
+        var fulfillmentId = await warehouse.RequestFulfillmentAsync(
+            new FulfillmentRequest(
+                order.Id,
+                order.Id.ToString("N"),
+                [.. order.Lines.Select(l => new FulfillmentLine(l.Sku, l.Quantity))],
+                new ShippingAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country)),
+            context.CancellationToken);
+        await context.Publish(new FulfillmentRequested(order.Id, fulfillmentId));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Commerce.EndToEnd.Tests.Support;
+
+/// <summary>A client of the HTTP API as a shopper's app would use it: log in, check out, watch the order.</summary>
+public sealed class ShopperClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private ShopperClient(Uri api)
+    {
+        _http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public static async Task<ShopperClient> LogInAsync(Uri api, string email, string password)
+    {
+        var client = new ShopperClient(api);
+        using var response = await client._http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client._http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<ShopperClient> RegisterAsync(Uri api)
+    {
+        var email = $"shopper-{Guid.NewGuid():N}@example.com";
+        const string password = "Shopper-Pass-123!";
+        using var http = new HttpClient { BaseAddress = api };
+        using var response = await http.PostAsJsonAsync("api/v1/auth/register", new { email, password, fullName = "Test Shopper" });
+        response.EnsureSuccessStatusCode();
+        return await LogInAsync(api, email, password);
+    }
+
+    public static object Body(Guid productId, int quantity, string paymentMethod = "pm_card_visa") => new
+    {
+        items = new[] { new { productId, quantity } },
+        paymentMethod,
+        shippingAddress = new { name = "Ada Lovelace", line1 = "1 Analytical Way", line2 = (string?)null, city = "London", postalCode = "N1 1AA", country = "GB" },
+    };
+
+    public async Task<(HttpStatusCode Status, JsonObject? Body)> CheckoutAsync(object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/checkout") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString());
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) as JsonObject : null);
+    }
+
+    public async Task<Guid> PlaceOrderAsync(Guid productId, int quantity, string paymentMethod = "pm_card_visa")
+    {
+        var (status, body) = await CheckoutAsync(Body(productId, quantity, paymentMethod));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), body?.ToJsonString());
+        return body!["orderId"]!.GetValue<Guid>();
+    }
+
+    public async Task<(HttpStatusCode Status, JsonObject? Order)> GetOrderAsync(Guid orderId)
+    {
+        using var response = await _http.GetAsync(new Uri($"api/v1/orders/{orderId}", UriKind.Relative));
+        return (response.StatusCode, response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null);
+    }
+
+    public async Task<HttpStatusCode> CancelAsync(Guid orderId)
+    {
+        using var response = await _http.PostAsync(new Uri($"api/v1/orders/{orderId}/cancel", UriKind.Relative), null);
+        return response.StatusCode;
+    }
+
+    /// <summary>Polls the order until its status is one of <paramref name="statuses"/>; returns the order.</summary>
+    public async Task<JsonObject> WaitForStatusAsync(Guid orderId, TimeSpan deadline, params string[] statuses)
+    {
+        JsonObject? order = null;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                (_, order) = await GetOrderAsync(orderId);
+                return order is not null && statuses.Contains(order["status"]!.GetValue<string>());
+            },
+            deadline,
+            $"order {orderId} to reach {string.Join(" or ", statuses)} (last seen: {order?["status"]})");
+        return order!;
+    }
+
+    public static IReadOnlyList<string> Timeline(JsonObject order) =>
+        [.. order["timeline"]!.AsArray().Select(e => e!["status"]!.GetValue<string>())];
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>What the sandbox recorded: charges, refunds, mail.</summary>
+public sealed class SandboxRecords(Uri sandbox) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = sandbox };
+
+    public async Task<JsonArray> PaymentIntentsAsync(Guid orderId) => await GetArray($"sandbox/stripe/payment-intents?orderId={orderId}");
+
+    public async Task<JsonArray> RefundsAsync(Guid orderId) => await GetArray($"sandbox/stripe/refunds?orderId={orderId}");
+
+    public async Task<JsonArray> MailAsync(Guid orderId) => await GetArray($"sandbox/mail?orderId={orderId}");
+
+    public async Task SetWarehouseDelaysAsync(int dispatchAfterSeconds, int deliverAfterSeconds)
+    {
+        using var response = await _http.PutAsJsonAsync("sandbox/warehouse/settings", new { dispatchAfterSeconds, deliverAfterSeconds });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task<JsonArray> GetArray(string path)
+    {
+        var node = JsonNode.Parse(await _http.GetStringAsync(new Uri(path, UriKind.Relative)));
+        return node as JsonArray ?? node?["items"]?.AsArray() ?? throw new InvalidOperationException($"unexpected answer from {path}: {node}");
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,100 @@
+using Commerce.Workers.Notifications;
+using Commerce.Workers.Tests.Integrations.Support;
+
+namespace Commerce.Workers.Tests.Integrations;
+
+/// <summary>The real <see cref="SendGridEmailSender"/> (SendGrid client, Polly) against the sandbox's SendGrid.</summary>
+[TestFixture]
+public sealed class EmailSenderSpecs
+{
+    private SandboxServer _sandbox = null!;
+
+    [OneTimeSetUp]
+    public void StartSandbox() => _sandbox = SandboxServer.Start();
+
+    [OneTimeTearDown]
+    public async Task StopSandbox() => await _sandbox.DisposeAsync();
+
+    [TearDown]
+    public async Task ClearFaults() => await _sandbox.ClearFaultsAsync();
+
+    [Test]
+    public async Task A_sent_email_reaches_SendGrid_with_its_order_event_and_event_id_as_custom_args()
+    {
+        await using var services = Services();
+        var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Confirmed);
+
+        await services.Get<IEmailSender>().SendAsync(email, CancellationToken.None);
+
+        var mail = await _sandbox.MailAsync(email.OrderId);
+        Assert.That(mail, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(mail[0].To, Is.EqualTo(new[] { "customer@example.com" }));
+            Assert.That(mail[0].From, Is.EqualTo("orders@commerce.test"));
+            Assert.That(mail[0].Subject, Is.EqualTo(email.Subject));
+            Assert.That(mail[0].Html, Is.EqualTo(email.Html));
+            Assert.That(mail[0].Text, Is.EqualTo(email.Text));
+            Assert.That(mail[0].CustomArgs, Is.EquivalentTo(new Dictionary<string, string>
+            {
+                ["order_id"] = email.OrderId.ToString("D"),
+                ["event_type"] = "confirmed",
+                ["event_id"] = email.EventId,
+            }));
+            Assert.That(mail[0].EventId, Is.EqualTo(email.EventId));
+            Assert.That(mail[0].Categories, Does.Contain("order-confirmed"));
+        });
+    }
+
+    [Test]
+    public async Task SendGrid_down_ends_in_provider_unavailable_after_the_retries_and_nothing_is_sent()
+    {
+        await using var services = Services();
+        await _sandbox.SetFaultAsync("sendgrid", new { mode = "down" });
+        var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Shipped);
+
+        Assert.ThrowsAsync<EmailProviderUnavailableException>(() => services.Get<IEmailSender>().SendAsync(email, CancellationToken.None));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(services.Attempts["SendGrid"], Is.EqualTo(4), "the first attempt and 3 retries");
+            Assert.That(await _sandbox.MailAsync(email.OrderId), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_send_after_SendGrid_recovers_goes_through()
+    {
+        await using var services = Services();
+        var sender = services.Get<IEmailSender>();
+        var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Delivered);
+        await _sandbox.SetFaultAsync("sendgrid", new { mode = "error" });
+        Assert.ThrowsAsync<EmailProviderUnavailableException>(() => sender.SendAsync(email, CancellationToken.None));
+
+        await _sandbox.ClearFaultsAsync();
+        await sender.SendAsync(email, CancellationToken.None);
+
+        Assert.That(await _sandbox.MailAsync(email.OrderId), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_request_SendGrid_rejects_is_reported_unavailable_without_retrying()
+    {
+        await using var services = Services();
+        var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Cancelled) with { Subject = "" };
+
+        Assert.ThrowsAsync<EmailProviderUnavailableException>(() => services.Get<IEmailSender>().SendAsync(email, CancellationToken.None));
+
+        Assert.That(services.Attempts["SendGrid"], Is.EqualTo(1), "a 400 is not worth retrying");
+    }
+
+    private static OrderEmail Email(Guid orderId, string eventType)
+    {
+        var rendered = OrderEmailTemplates.Render(eventType, new OrderEmailModel(
+            orderId, "Ada", [new OrderEmailLine("Teapot", 1, 25m, 25m)], 25m, "USD", "SandboxPost", "SBX123", null));
+        return new OrderEmail(orderId, eventType, $"{orderId:D}:{eventType}", "customer@example.com", rendered.Subject, rendered.Html, rendered.Text);
+    }
+
+    private IntegrationServices Services() =>
+        IntegrationServices.Create(IntegrationServices.SandboxSettings(_sandbox.BaseAddress));
+}

@@ -1,0 +1,92 @@
+using Commerce.Persistence.Orders;
+using Commerce.Workers.Ordering;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commerce.Workers.Tests.Ordering;
+
+/// <summary>
+/// The order state machine on MassTransit's in-memory test harness: one harness per scenario,
+/// as MassTransit's testing guide advises. Transitions only — the PostgreSQL repository and the
+/// real consumers are covered by the integration and end-to-end suites.
+/// </summary>
+internal sealed class OrderSagaHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private OrderSagaHarness(ServiceProvider provider)
+    {
+        _provider = provider;
+        Harness = provider.GetRequiredService<ITestHarness>();
+        Saga = Harness.GetSagaStateMachineHarness<OrderStateMachine, OrderState>();
+    }
+
+    public ITestHarness Harness { get; }
+
+    public ISagaStateMachineTestHarness<OrderStateMachine, OrderState> Saga { get; }
+
+    public OrderStateMachine Machine => Saga.StateMachine;
+
+    public static async Task<OrderSagaHarness> StartAsync(TimeSpan? paymentDeadline = null)
+    {
+        CommandRoutes.Map();
+        var provider = new ServiceCollection()
+            .AddOptions<CheckoutOptions>().Configure(o => o.PaymentDeadline = paymentDeadline ?? TimeSpan.FromMinutes(5)).Services
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddDelayedMessageScheduler();
+                x.AddSagaStateMachine<OrderStateMachine, OrderState>().InMemoryRepository();
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseDelayedMessageScheduler();
+                    cfg.ConfigureEndpoints(context);
+                });
+            })
+            .BuildServiceProvider(true);
+        var harness = new OrderSagaHarness(provider);
+        await harness.Harness.Start();
+        return harness;
+    }
+
+    public Task Publish<T>(T message)
+        where T : class => Harness.Bus.Publish(message);
+
+    /// <summary>Waits for the instance to reach <paramref name="state"/>; null when it does not within the harness timeout.</summary>
+    public Task<Guid?> InState(Guid orderId, Func<OrderStateMachine, State> state) => Saga.Exists(orderId, state);
+
+    public OrderState Instance(Guid orderId) => Saga.Sagas.Contains(orderId);
+
+    /// <summary>
+    /// How many matching messages the saga has sent, once the first has arrived or a short grace
+    /// period has passed (the harness's own inactivity signal fires only once per harness).
+    /// </summary>
+    public async Task<int> SentCount<T>(Func<T, bool> where)
+        where T : class
+    {
+        int Count() => Harness.Sent.Select<T>().Count(m => where(m.Context.Message));
+        var grace = System.Diagnostics.Stopwatch.StartNew();
+        while (Count() == 0 && grace.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            await Task.Delay(20);
+        }
+
+        return Count();
+    }
+
+    public async Task<IReadOnlyList<string>> PublishedStatuses(Guid orderId, string last)
+    {
+        await Harness.Published.Any<Commerce.Contracts.Checkout.OrderStatusChanged>(m => m.Context.Message.OrderId == orderId && m.Context.Message.Status == last);
+        return [.. Harness.Published.Select<Commerce.Contracts.Checkout.OrderStatusChanged>()
+            .Select(m => m.Context.Message)
+            .Where(m => m.OrderId == orderId)
+            .OrderBy(m => m.Version)
+            .Select(m => m.Status)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+}
