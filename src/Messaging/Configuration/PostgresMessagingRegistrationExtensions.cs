@@ -69,7 +69,7 @@ public static class PostgresMessagingRegistrationExtensions
             r.Handle<Exception>(PostgresErrors.IsTransient);
             // Under heavy contention (every event of a new saga arriving at once) a message can lose
             // several races in a row; exponential spacing lets the winners commit first.
-            r.Exponential(10, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50));
+            r.Exponential(20, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100));
         });
 
         var observer = new OutboxConsumePipeSpecificationObserver<TDbContext>(endpoint, context)

@@ -1,4 +1,5 @@
 using Commerce.Persistence.Orders;
+using Commerce.Workers.Retention;
 using MassTransit;
 
 namespace Commerce.Workers.Ordering;
@@ -13,6 +14,12 @@ public static class OrderingRegistration
             .BindConfiguration(CheckoutOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RetentionService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         return builder;
     }
 
