@@ -23,6 +23,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public Uri Api { get; private set; } = null!;
 
+    /// <summary>A second Api instance: live updates must reach clients of either.</summary>
+    public Uri SecondApi { get; private set; } = null!;
+
     public Uri Sandbox { get; private set; } = null!;
 
     public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string>? workerSettings = null)
@@ -49,7 +52,8 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private async Task StartProcessesAsync(IReadOnlyDictionary<string, string> workerSettings)
     {
-        var (sandboxPort, apiPort, workersPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var (sandboxPort, apiPort, secondApiPort, workersPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        SecondApi = new Uri($"http://127.0.0.1:{secondApiPort}");
         Sandbox = new Uri($"http://127.0.0.1:{sandboxPort}");
         Api = new Uri($"http://127.0.0.1:{apiPort}");
         var common = new Dictionary<string, string>
@@ -71,11 +75,13 @@ public sealed class RunningSystem : IAsyncDisposable
             ["Sandbox__Warehouse__DeliverAfter"] = "00:00:02",
         });
         // The load tests check out far more than a shopper's 10 a minute, from one account.
-        Start("Commerce.Api", apiPort, new Dictionary<string, string>(common)
+        var api = new Dictionary<string, string>(common)
         {
             ["Gateway__CheckoutsPerMinute"] = "1000",
             ["Gateway__RequestsPerMinute"] = "100000",
-        });
+        };
+        Start("Commerce.Api", apiPort, api);
+        Start("Commerce.Api", secondApiPort, api);
         var workers = new Dictionary<string, string>(common)
         {
             ["Stripe__ApiBase"] = Sandbox.ToString(),
@@ -90,7 +96,7 @@ public sealed class RunningSystem : IAsyncDisposable
         Start("Commerce.Workers", workersPort, workers);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        foreach (var (name, url) in new[] { ("sandbox", $"{Sandbox}health/live"), ("api", $"{Api}health/ready"), ("workers", $"http://127.0.0.1:{workersPort}/health/ready") })
+        foreach (var (name, url) in new[] { ("sandbox", $"{Sandbox}health/live"), ("api", $"{Api}health/ready"), ("second api", $"{SecondApi}health/ready"), ("workers", $"http://127.0.0.1:{workersPort}/health/ready") })
         {
             await Poll.UntilAsync(
                 async () =>

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Commerce.EndToEnd.Tests.Support;
+using Commerce.Persistence.Seeding;
+
+namespace Commerce.EndToEnd.Tests;
+
+/// <summary>Live order status over server-sent events, and the signed warehouse webhook.</summary>
+[TestFixture]
+public sealed class LiveStatusAndWebhookSpecs
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly string[] HappyPath = ["Submitted", "AwaitingPayment", "Confirmed", "Shipped", "Delivered"];
+    private RunningSystem _system = null!;
+    private SandboxRecords _sandbox = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _system = await RunningSystem.StartAsync();
+        _sandbox = new SandboxRecords(_system.Sandbox);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        _sandbox.Dispose();
+        await _system.DisposeAsync();
+    }
+
+    private async Task<Guid> AnyProduct()
+    {
+        using var http = new HttpClient { BaseAddress = _system.Api };
+        var page = await http.GetFromJsonAsync<JsonObject>("api/v1/products?pageSize=1");
+        return page!["items"]![0]!["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task<string> AccessToken(Uri api)
+    {
+        using var http = new HttpClient { BaseAddress = api };
+        using var login = await http.PostAsJsonAsync("api/v1/auth/login", new { email = DemoDataSeeder.CustomerEmail, password = DemoDataSeeder.CustomerPassword });
+        return (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+
+    [Test]
+    public async Task A_client_of_the_other_Api_instance_sees_every_status_change_live()
+    {
+        await _sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 1, deliverAfterSeconds: 2);
+        using var shopper = await ShopperClient.LogInAsync(_system.Api, DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
+        var orderId = await shopper.PlaceOrderAsync(await AnyProduct(), 1);
+
+        // Watch on the second instance while the checkout went through the first.
+        using var http = new HttpClient { BaseAddress = _system.SecondApi, Timeout = Deadline };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AccessToken(_system.SecondApi));
+        using var response = await http.GetAsync(new Uri($"api/v1/orders/{orderId}/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var statuses = new List<string>();
+        using var timeout = new CancellationTokenSource(Deadline);
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                statuses.Add(JsonNode.Parse(line[5..])!["status"]!.GetValue<string>());
+            }
+        }
+
+        // The stream ends by itself at the final status; the first event is whatever the order was at.
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses, Has.Count.GreaterThanOrEqualTo(2));
+            Assert.That(statuses[^1], Is.EqualTo("Delivered"));
+            var progress = statuses.Select(s => Array.IndexOf(HappyPath, s)).ToList();
+            Assert.That(progress, Is.Ordered.Ascending.And.All.GreaterThanOrEqualTo(0), string.Join(" → ", statuses));
+        });
+    }
+
+    [Test]
+    public async Task A_repeated_webhook_is_accepted_and_takes_effect_once()
+    {
+        await _sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 600, deliverAfterSeconds: 600);
+        try
+        {
+            using var shopper = await ShopperClient.LogInAsync(_system.Api, DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
+            var orderId = await shopper.PlaceOrderAsync(await AnyProduct(), 1);
+            await shopper.WaitForStatusAsync(orderId, Deadline, "Confirmed");
+            var body = WarehouseWebhook.Event($"evt-{Guid.NewGuid():N}", "shipment.dispatched", orderId);
+
+            using var first = await WarehouseWebhook.PostAsync(_system.Api, body);
+            using var again = await WarehouseWebhook.PostAsync(_system.SecondApi, body);
+            var shipped = await shopper.WaitForStatusAsync(orderId, Deadline, "Shipped");
+            await Poll.UntilAsync(async () => (await _sandbox.MailAsync(orderId)).Any(m => m!.ToJsonString().Contains("shipped", StringComparison.OrdinalIgnoreCase)), Deadline, "the shipped email");
+
+            Assert.Multiple(async () =>
+            {
+                Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(ShopperClient.Timeline(shipped).Count(s => s == "Shipped"), Is.EqualTo(1));
+                Assert.That(shipped["shipment"]?["carrier"]?.GetValue<string>(), Is.EqualTo("DHL"));
+                Assert.That((await _sandbox.MailAsync(orderId)).Count(m => m!.ToJsonString().Contains("\"shipped\"", StringComparison.Ordinal)), Is.LessThanOrEqualTo(1));
+            });
+        }
+        finally
+        {
+            await _sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 1, deliverAfterSeconds: 2);
+        }
+    }
+
+    [TestCase("one byte changed")]
+    [TestCase("stale timestamp")]
+    [TestCase("missing header")]
+    [TestCase("another secret")]
+    public async Task A_webhook_that_fails_verification_is_refused(string fault)
+    {
+        var body = WarehouseWebhook.Event($"evt-{Guid.NewGuid():N}", "shipment.dispatched", Guid.NewGuid());
+
+        using var response = fault switch
+        {
+            "one byte changed" => await PostTampered(body),
+            "stale timestamp" => await WarehouseWebhook.PostAsync(_system.Api, body, signedAt: DateTimeOffset.UtcNow.AddSeconds(-301)),
+            "missing header" => await WarehouseWebhook.PostAsync(_system.Api, body, sign: false),
+            _ => await WarehouseWebhook.PostAsync(_system.Api, body, secret: "not-the-secret"),
+        };
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    /// <summary>Signs the body, then changes one byte of it in flight.</summary>
+    private async Task<HttpResponseMessage> PostTampered(string body)
+    {
+        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var mac = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(WarehouseWebhook.DevelopmentSecret), System.Text.Encoding.UTF8.GetBytes($"{t}.{body}")));
+        using var http = new HttpClient { BaseAddress = _system.Api };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/webhooks/warehouse")
+        {
+            Content = new StringContent(body.Replace("DHL", "DHM", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Warehouse-Signature", $"t={t},v1={mac}");
+        return await http.SendAsync(request);
+    }
+}
