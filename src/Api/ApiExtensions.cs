@@ -1,3 +1,4 @@
+using Commerce.Api.Operations;
 using Commerce.Api.Ordering;
 using Commerce.Api.Storefront;
 using Scalar.AspNetCore;
@@ -11,6 +12,7 @@ internal static class ApiExtensions
         builder.Services.AddOpenApi();
         builder.AddStorefront();
         builder.AddOrdering();
+        builder.AddOperations();
         return builder;
     }
 
@@ -33,6 +35,7 @@ internal static class ApiExtensions
             .WithSummary("Names the API and its version.");
         v1.MapStorefront();
         v1.MapOrdering();
+        v1.MapOperations();
         return app;
     }
 }

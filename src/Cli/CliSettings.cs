@@ -9,6 +9,10 @@ internal static class CliSettings
     public static string PostgresConnectionString =>
         Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce");
 
+    public static string RabbitMqHost => Get("RabbitMq__Host", "localhost");
+
+    public static int RabbitMqPort => int.TryParse(Get("RabbitMq__Port", "5672"), System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : 5672;
+
     public static Uri RabbitMqManagementUrl => new(Get("RabbitMq__ManagementUrl", "http://localhost:15672"));
 
     public static string RabbitMqVirtualHost => Get("RabbitMq__VirtualHost", "commerce");

@@ -15,6 +15,7 @@ internal static class Program
         {
             DatabaseCommands.Create(),
             StatusCommand.Create(),
+            DeadLetterCommands.Create(),
         };
         try
         {

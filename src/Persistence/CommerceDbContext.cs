@@ -1,6 +1,7 @@
 using Commerce.Messaging.Storage;
 using Commerce.Persistence.Catalog;
 using Commerce.Persistence.Inventory;
+using Commerce.Persistence.Operations;
 using Commerce.Persistence.Orders;
 using Commerce.Persistence.Users;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public class CommerceDbContext(DbContextOptions<CommerceDbContext> options) : Db
     public DbSet<StockReservation> StockReservations => Set<StockReservation>();
 
     public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
+
+    public DbSet<DeadLetterAction> DeadLetterActions => Set<DeadLetterAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using Commerce.Messaging.Configuration;
 using Commerce.Persistence;
 using Commerce.ServiceDefaults;
+using MassTransit;
 using Commerce.Workers.Integrations;
 using Commerce.Workers.Ordering;
 
@@ -26,7 +27,9 @@ public sealed class Program
                 x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox().UseMessageScheduler());
                 x.SetPostgresSagaRepositoryProvider<CommerceDbContext>();
                 x.AddOrderingConsumers();
-            });
+            },
+            // Bus-wide, so the scheduler is in place before any endpoint's scheduled redelivery.
+            (_, cfg) => cfg.UseMessageScheduler(PostgresOutboxConfigurator<CommerceDbContext>.SchedulerAddress));
         builder.AddOrdering();
         builder.AddIntegrations();
 

@@ -41,6 +41,25 @@ public sealed class RabbitMqManagementClient : IDisposable
         using var response = await _http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(virtualHost)}", cancellationToken);
     }
 
+    /// <summary>
+    /// Reads up to <paramref name="count"/> messages from the head of a queue and puts them back
+    /// (<c>ackmode: ack_requeue_true</c>): nothing is removed, the messages stay visible in the UI.
+    /// </summary>
+    public async Task<IReadOnlyList<PeekedMessage>> PeekAsync(string virtualHost, string queue, int count, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync(
+            $"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}/get",
+            new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 100_000 },
+            cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<List<PeekedMessage>>(cancellationToken) ?? [];
+    }
+
     public void Dispose() => _http.Dispose();
 }
 
@@ -50,3 +69,13 @@ public sealed record QueueInfo(
     [property: JsonPropertyName("messages_ready")] long MessagesReady,
     [property: JsonPropertyName("messages_unacknowledged")] long MessagesUnacknowledged,
     [property: JsonPropertyName("consumers")] int Consumers);
+
+/// <summary>One message as the management API's <c>/get</c> returns it.</summary>
+public sealed record PeekedMessage(
+    [property: JsonPropertyName("payload")] string Payload,
+    [property: JsonPropertyName("payload_encoding")] string PayloadEncoding,
+    [property: JsonPropertyName("properties")] PeekedProperties Properties);
+
+public sealed record PeekedProperties(
+    [property: JsonPropertyName("message_id")] string? MessageId,
+    [property: JsonPropertyName("headers")] Dictionary<string, System.Text.Json.JsonElement>? Headers);

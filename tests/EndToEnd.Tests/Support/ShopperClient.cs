@@ -108,6 +108,18 @@ public sealed class SandboxRecords(Uri sandbox) : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task SetFaultAsync(string target, object fault)
+    {
+        using var response = await _http.PutAsJsonAsync($"sandbox/faults/{target}", fault);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        using var response = await _http.DeleteAsync(new Uri("sandbox/faults", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
+
     private async Task<JsonArray> GetArray(string path)
     {
         var node = JsonNode.Parse(await _http.GetStringAsync(new Uri(path, UriKind.Relative)));

@@ -37,6 +37,7 @@ public static class MessagingHost
             x.AddSagaStateMachine<TestStateMachine, TestSagaState>();
             x.AddConsumer<RecordEffectConsumer>();
             x.AddConsumer<ForwardEffectConsumer>();
+            x.AddConsumer<FlakyEffectConsumer, FlakyEffectConsumerDefinition>();
         });
         return builder.Build();
     }

@@ -18,3 +18,6 @@ public record SagaCompleted(Guid CorrelationId);
 
 /// <summary>Counts its own effect and publishes <see cref="RecordEffect"/> downstream (through the outbox).</summary>
 public record ForwardEffect(string Key);
+
+/// <summary>Counted by <see cref="FlakyEffectConsumer"/>, which can be made to fail (dead-letter specs).</summary>
+public record FlakyEffect(string Key);

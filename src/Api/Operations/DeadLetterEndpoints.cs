@@ -1,0 +1,182 @@
+using Commerce.Api.Storefront.Auth;
+using Commerce.Api.Storefront.Gateway;
+using Commerce.Messaging.Configuration;
+using Commerce.Messaging.DeadLetters;
+using Commerce.Persistence;
+using Commerce.Persistence.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client.Exceptions;
+
+namespace Commerce.Api.Operations;
+
+/// <summary>
+/// Dead-letter operations under <c>/admin/dead-letters</c> (admin only): list the <c>_error</c>
+/// queues, show their messages without removing them, retry and discard (archive) without loss.
+/// Every retry and discard is written to <c>dead_letter_actions</c> with the caller.
+/// </summary>
+internal static class DeadLetterEndpoints
+{
+    private const int MaxLimit = 1000;
+    private const int MaxIds = 10_000;
+
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp => new ErrorQueueReplayer(sp.GetRequiredService<IOptions<RabbitMqOptions>>().Value));
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapOperations(this RouteGroupBuilder v1)
+    {
+        var admin = v1.MapGroup("/admin/dead-letters")
+            .RequireAuthorization(CurrentUser.AdminPolicy)
+            .WithTags("Operations");
+        admin.MapGet("/", ListAsync).WithName("ListDeadLetterQueues").WithSummary("Every _error queue with its message count (admin).");
+        admin.MapGet("/{queue}", ShowAsync).WithName("ShowDeadLetters").WithSummary("The first messages of an _error queue with their fault details, left in place (admin).");
+        admin.MapPost("/{queue}/retry", RetryAsync)
+            .Produces<RetryResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("RetryDeadLetters").WithSummary("Moves the selected messages back to their queue; no filter = all (admin).");
+        admin.MapPost("/{queue}/discard", DiscardAsync)
+            .Produces<DiscardResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("DiscardDeadLetters").WithSummary("Moves the selected messages to <queue>_archive, kept 14 days; no filter = all (admin).");
+        return v1;
+    }
+
+    private static async Task<Results<Ok<List<QueueCount>>, ProblemHttpResult>> ListAsync(ErrorQueueReplayer replayer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var queues = await replayer.ListAsync(cancellationToken);
+            return TypedResults.Ok(queues.Select(q => new QueueCount(q.Queue, q.Count)).ToList());
+        }
+        catch (HttpRequestException)
+        {
+            return BrokerUnavailable();
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DeadLetterMessage>>, ValidationProblem, ProblemHttpResult>> ShowAsync(
+        string queue, int? limit, ErrorQueueReplayer replayer, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxLimit}"] });
+        }
+
+        if (NotAnErrorQueue(queue) is { } invalid)
+        {
+            return invalid;
+        }
+
+        try
+        {
+            return TypedResults.Ok(await replayer.PeekAsync(queue, limit ?? 50, cancellationToken));
+        }
+        catch (HttpRequestException)
+        {
+            return BrokerUnavailable();
+        }
+    }
+
+    private static async Task<IResult> RetryAsync(
+        string queue, DeadLetterRequest? request, HttpContext http, ErrorQueueReplayer replayer, CommerceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var outcome = await RunAsync(DeadLetterAction.Retry, queue, request, http, db, clock,
+            (selection, run, ct) => replayer.RetryAsync(queue, selection, run, ct), cancellationToken);
+        return outcome.Result is { } result ? TypedResults.Ok(new RetryResponse(result.Moved, result.Remaining)) : outcome.Error!;
+    }
+
+    private static async Task<IResult> DiscardAsync(
+        string queue, DeadLetterRequest? request, HttpContext http, ErrorQueueReplayer replayer, CommerceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var outcome = await RunAsync(DeadLetterAction.Discard, queue, request, http, db, clock,
+            (selection, run, ct) => replayer.DiscardAsync(queue, selection, run, retention: null, ct), cancellationToken);
+        return outcome.Result is { } result ? TypedResults.Ok(new DiscardResponse(result.Moved, result.Remaining)) : outcome.Error!;
+    }
+
+    private static async Task<(DeadLetterResult? Result, IResult? Error)> RunAsync(
+        string action,
+        string queue,
+        DeadLetterRequest? request,
+        HttpContext http,
+        CommerceDbContext db,
+        TimeProvider clock,
+        Func<DeadLetterSelection, DeadLetterRunOptions, CancellationToken, Task<DeadLetterResult>> move,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Check(request?.MessageIds is null || request.MessageIds.Count <= MaxIds, "messageIds", $"at most {MaxIds} message ids")
+            .Check(request?.MessageIds is null || request.MessageIds.All(id => !string.IsNullOrWhiteSpace(id) && id.Length <= 100), "messageIds", "message ids must be non-empty, at most 100 characters")
+            .Check(request?.Max is null or >= 1, "max", "max must be at least 1")
+            .Check(request?.ExceptionType is null || request.ExceptionType.Length <= 500, "exceptionType", "exceptionType is at most 500 characters");
+        if (!validation.IsValid)
+        {
+            return (null, TypedResults.ValidationProblem(validation.Errors));
+        }
+
+        if (NotAnErrorQueue(queue) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
+        var actor = await ActorAsync(http, db, cancellationToken);
+        var selection = new DeadLetterSelection(request?.MessageIds, request?.ExceptionType, request?.Max);
+        var moved = new List<string>();
+        var run = new DeadLetterRunOptions { Moved = moved.Add };
+        DeadLetterResult? result = null;
+        IResult? error = null;
+        string outcome;
+        try
+        {
+            // Not the request's token: a client that hangs up must not stop a move half-way through its audit.
+            result = await move(selection, run, CancellationToken.None);
+            outcome = "ok";
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            error = TypedResults.Problem(title: $"Queue '{queue}' not found", statusCode: StatusCodes.Status404NotFound);
+            outcome = "failed: queue not found";
+        }
+        catch (Exception e) when (e is BrokerUnreachableException or InvalidOperationException or OperationInterruptedException or HttpRequestException)
+        {
+            error = TypedResults.Problem(title: "The move stopped", detail: $"{moved.Count} message(s) moved before: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            outcome = $"failed: {e.Message}";
+        }
+
+        db.DeadLetterActions.Add(DeadLetterAction.Create(actor, action, queue, result?.MessageIds ?? moved, outcome, clock.GetUtcNow()));
+        await db.SaveChangesAsync(CancellationToken.None);
+        return (result, error);
+    }
+
+    private static async Task<string> ActorAsync(HttpContext http, CommerceDbContext db, CancellationToken cancellationToken)
+    {
+        var id = http.User.GetUserId();
+        var email = await db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        return $"{email ?? "unknown"} ({id})";
+    }
+
+    private static ProblemHttpResult? NotAnErrorQueue(string queue)
+    {
+        try
+        {
+            ErrorQueueReplayer.EnsureErrorQueue(queue);
+            return null;
+        }
+        catch (InvalidDeadLetterRequestException e)
+        {
+            return TypedResults.Problem(title: "Not an _error queue", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static ProblemHttpResult BrokerUnavailable() =>
+        TypedResults.Problem(title: "RabbitMQ management API unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    internal sealed record QueueCount(string Queue, long Count);
+
+    internal sealed record DeadLetterRequest(IReadOnlyCollection<string>? MessageIds, string? ExceptionType, int? Max);
+
+    internal sealed record RetryResponse(int Retried, long Remaining);
+
+    internal sealed record DiscardResponse(int Discarded, long Remaining);
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commerce.Persistence.Operations;
+
+/// <summary>
+/// One retry or discard of dead letters, from the admin API or the CLI: who, when, which queue,
+/// which message ids and how it ended. Written for every action, also a failed one.
+/// </summary>
+public class DeadLetterAction
+{
+    public const string Retry = "retry";
+    public const string Discard = "discard";
+
+    public Guid Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The admin's email and id (API) or the operating-system user (CLI).</summary>
+    public required string Actor { get; set; }
+
+    /// <summary><see cref="Retry"/> or <see cref="Discard"/>.</summary>
+    public required string Action { get; set; }
+
+    public required string Queue { get; set; }
+
+    public List<string> MessageIds { get; set; } = [];
+
+    public int Count { get; set; }
+
+    /// <summary><c>ok</c>, or <c>failed: …</c> with the reason (the ids then are those moved before it).</summary>
+    public required string Outcome { get; set; }
+
+    public static DeadLetterAction Create(string actor, string action, string queue, IReadOnlyCollection<string> messageIds, string outcome, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        At = at,
+        Actor = actor,
+        Action = action,
+        Queue = queue,
+        MessageIds = [.. messageIds],
+        Count = messageIds.Count,
+        Outcome = outcome.Length > 1000 ? outcome[..1000] : outcome,
+    };
+}
+
+internal sealed class DeadLetterActionConfiguration : IEntityTypeConfiguration<DeadLetterAction>
+{
+    public void Configure(EntityTypeBuilder<DeadLetterAction> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Actor).HasMaxLength(320);
+        builder.Property(a => a.Action).HasMaxLength(16);
+        builder.Property(a => a.Queue).HasMaxLength(255);
+        builder.Property(a => a.Outcome).HasMaxLength(1000);
+        builder.HasIndex(a => a.At);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text;
+using Commerce.Api.Tests.Storefront;
+using Commerce.Persistence.Operations;
+using Microsoft.EntityFrameworkCore;
+using RabbitMQ.Client;
+
+namespace Commerce.Api.Tests.Operations;
+
+/// <summary>The dead-letter routes: admin only, <c>_error</c> queues only, every action audited with the caller.</summary>
+[TestFixture]
+public sealed class DeadLetterAdminSpecs : StorefrontFixture
+{
+    private const string ErrorQueue = "audit-probe_error";
+
+    private TestVirtualHost _virtualHost = null!;
+
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+    {
+        ["RabbitMq:VirtualHost"] = _virtualHost.Name,
+    };
+
+    protected override async Task BeforeHostStartsAsync() => _virtualHost = await TestVirtualHost.CreateAsync("deadletteradmin");
+
+    protected override async Task AfterHostStoppedAsync() => await _virtualHost.DisposeAsync();
+
+    [TestCase("GET", "/api/v1/admin/dead-letters")]
+    [TestCase("GET", "/api/v1/admin/dead-letters/audit-probe_error")]
+    [TestCase("POST", "/api/v1/admin/dead-letters/audit-probe_error/retry")]
+    [TestCase("POST", "/api/v1/admin/dead-letters/audit-probe_error/discard")]
+    public async Task A_customer_gets_403_and_no_token_gets_401(string method, string url)
+    {
+        var customer = await LoginCustomerAsync();
+
+        using var forbidden = await SendAsync(new HttpMethod(method), url, customer.AccessToken, method == "POST" ? new { } : null);
+        using var anonymous = await SendAsync(new HttpMethod(method), url, body: method == "POST" ? new { } : null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        });
+    }
+
+    [Test]
+    public async Task A_queue_that_is_not_an_error_queue_is_400()
+    {
+        var admin = await LoginAdminAsync();
+
+        using var response = await SendAsync(HttpMethod.Post, "/api/v1/admin/dead-letters/order-state/retry", admin.AccessToken, new { });
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task An_admin_sees_and_discards_dead_letters_and_the_action_is_audited_with_the_admin()
+    {
+        var admin = await LoginAdminAsync();
+        var messageIds = await PutDeadLettersAsync(2);
+
+        using var shown = await SendAsync(HttpMethod.Get, $"/api/v1/admin/dead-letters/{ErrorQueue}?limit=10", admin.AccessToken);
+        var letters = await JsonAsync(shown);
+        using var discarded = await SendAsync(HttpMethod.Post, $"/api/v1/admin/dead-letters/{ErrorQueue}/discard", admin.AccessToken, new { messageIds = new[] { messageIds[0] } });
+        var result = await JsonAsync(discarded);
+
+        await using var db = Database.CreateContext();
+        var audit = await db.DeadLetterActions.AsNoTracking().SingleAsync(a => a.Queue == ErrorQueue);
+        Assert.Multiple(() =>
+        {
+            Assert.That(shown.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(letters.EnumerateArray().Select(l => l.GetProperty("messageId").GetString()), Is.EqualTo(messageIds));
+            Assert.That(letters[0].GetProperty("exceptionType").GetString(), Is.EqualTo("System.InvalidOperationException"));
+            Assert.That(discarded.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(result.GetProperty("discarded").GetInt32(), Is.EqualTo(1));
+            Assert.That(result.GetProperty("remaining").GetInt64(), Is.EqualTo(1));
+            Assert.That(audit.Action, Is.EqualTo(DeadLetterAction.Discard));
+            Assert.That(audit.Actor, Does.Contain("admin@example.com"));
+            Assert.That(audit.MessageIds, Is.EqualTo(new[] { messageIds[0] }));
+            Assert.That(audit.Count, Is.EqualTo(1));
+            Assert.That(audit.Outcome, Is.EqualTo("ok"));
+        });
+    }
+
+    /// <summary>An <c>_error</c> queue with messages carrying the headers MassTransit's fault move sets.</summary>
+    private async Task<List<string>> PutDeadLettersAsync(int count)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = TestServices.RabbitMqHost,
+            VirtualHost = _virtualHost.Name,
+            UserName = TestServices.RabbitMqUsername,
+            Password = TestServices.RabbitMqPassword,
+        };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false);
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid().ToString();
+            var properties = new BasicProperties
+            {
+                MessageId = id,
+                Persistent = true,
+                ContentType = "application/vnd.masstransit+json",
+                Headers = new Dictionary<string, object?>
+                {
+                    ["MT-Reason"] = "fault",
+                    ["MT-Fault-ExceptionType"] = "System.InvalidOperationException",
+                    ["MT-Fault-Message"] = "probe",
+                    ["MT-Fault-Timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+                },
+            };
+            await channel.BasicPublishAsync(string.Empty, ErrorQueue, mandatory: true, properties, Encoding.UTF8.GetBytes($"{{\"message\":{{\"n\":{i}}}}}"));
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+}
