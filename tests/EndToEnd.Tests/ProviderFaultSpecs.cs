@@ -62,10 +62,7 @@ public sealed class ProviderFaultSpecs
         Assert.That(violations, Is.Empty, "orders charged twice, or charged without being confirmed");
     }
 
-    // Known to fail: after a 60 s outage the held-back emails are not sent within 4 minutes
-    // (scheduled redelivery of send-notification does not bring them back; see issue 5's note).
-    // Kept, explicit, as the acceptance test of that fix.
-    [Test, Explicit("known failing: emails held up by a SendGrid outage are not resent")]
+    [Test]
     public async Task Emails_held_up_by_a_SendGrid_outage_are_each_sent_exactly_once_after_it()
     {
         await using var system = await RunningSystem.StartAsync();

@@ -45,7 +45,19 @@ public static class PostgresMessagingRegistrationExtensions
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.AddHostedService<MessagingCleanupService<TDbContext>>();
         configurator.AddHostedService<MessagingBacklogSampler<TDbContext>>();
-        configurator.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UsePostgresOutbox<TDbContext>(context));
+        configurator.AddConfigureEndpointsCallback((context, name, endpoint) =>
+        {
+            // The scheduler's consumer is idempotent by scheduling token on its own. Behind the inbox
+            // it would be wrong: a redelivery request carries the failed message's MT-OriginalMessageId,
+            // so the second request for the same message would look like a duplicate and be dropped.
+            if (name == ScheduleMessageConsumer<TDbContext>.QueueName)
+            {
+                endpoint.UseTransientDatabaseRetry();
+                return;
+            }
+
+            endpoint.UsePostgresOutbox<TDbContext>(context);
+        });
 
         configure?.Invoke(new PostgresOutboxConfigurator<TDbContext>(configurator));
         return configurator;
@@ -62,15 +74,7 @@ public static class PostgresMessagingRegistrationExtensions
         ArgumentNullException.ThrowIfNull(context);
         var options = context.GetRequiredService<IOptions<PostgresMessagingOptions>>().Value;
 
-        // Outermost: a unique-key race, a deadlock or a server restart rolls the whole pass back;
-        // trying again with a fresh scope and DbContext then succeeds.
-        endpoint.UseMessageRetry(r =>
-        {
-            r.Handle<Exception>(PostgresErrors.IsTransient);
-            // Under heavy contention (every event of a new saga arriving at once) a message can lose
-            // several races in a row; exponential spacing lets the winners commit first.
-            r.Exponential(20, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100));
-        });
+        endpoint.UseTransientDatabaseRetry();
 
         var observer = new OutboxConsumePipeSpecificationObserver<TDbContext>(endpoint, context)
         {
@@ -80,6 +84,18 @@ public static class PostgresMessagingRegistrationExtensions
         endpoint.ConnectConsumerConfigurationObserver(observer);
         endpoint.ConnectSagaConfigurationObserver(observer);
     }
+
+    /// <summary>
+    /// Outermost: a unique-key race, a deadlock or a server restart rolls the whole pass back;
+    /// trying again with a fresh scope and DbContext then succeeds.
+    /// </summary>
+    private static void UseTransientDatabaseRetry(this IReceiveEndpointConfigurator endpoint) => endpoint.UseMessageRetry(r =>
+    {
+        r.Handle<Exception>(PostgresErrors.IsTransient);
+        // Under heavy contention (every event of a new saga arriving at once) a message can lose
+        // several races in a row; exponential spacing lets the winners commit first.
+        r.Exponential(20, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100));
+    });
 
     /// <summary>Every saga state machine's instances in <typeparamref name="TDbContext"/>, locked pessimistically.</summary>
     public static IBusRegistrationConfigurator SetPostgresSagaRepositoryProvider<TDbContext>(this IBusRegistrationConfigurator configurator)

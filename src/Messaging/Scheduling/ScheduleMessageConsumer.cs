@@ -9,8 +9,8 @@ namespace Commerce.Messaging.Scheduling;
 
 /// <summary>
 /// The receiving end of MassTransit's message scheduler (saga <c>Schedule()</c>, scheduled
-/// redelivery): stores each request as a row until it is due. It runs behind the outbox, so a
-/// request is stored exactly once and in the same transaction as its inbox row.
+/// redelivery): stores each request as a row until it is due. Keyed by the scheduling token, so a
+/// repeated request overwrites its own row instead of adding one (no inbox needed, or wanted).
 /// </summary>
 public sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, TimeProvider clock) :
     IConsumer<ScheduleMessage>,
@@ -55,6 +55,7 @@ public sealed class ScheduleMessageConsumer<TDbContext>(TDbContext db, TimeProvi
         // All headers: redelivery requests carry MT-OriginalMessageId and MT-Redelivery-Count.
         row.Headers = SystemTextJsonMessageSerializer.Instance.SerializeDictionary(context.Headers.GetAll());
         row.DeliveryAttempts = 0;
+        await db.SaveChangesAsync(context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<CancelScheduledMessage> context)
