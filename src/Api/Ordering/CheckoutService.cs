@@ -19,7 +19,7 @@ namespace Commerce.Api.Ordering;
 internal sealed class CheckoutService(CommerceDbContext db, ISendEndpointProvider send, ICartStore cart, TimeProvider clock)
 {
     /// <summary>The saga's queue (the kebab-case name of <see cref="OrderState"/>).</summary>
-    private static readonly Uri OrderSagaQueue = new("queue:order-state");
+    public static readonly Uri OrderSagaQueue = new("queue:order-state");
 
     public async Task<CheckoutOutcome> CheckoutAsync(Guid customerId, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken)
     {

@@ -72,7 +72,7 @@ internal static class OrdersEndpoints
 
         // Through the bus outbox: the request is stored before the 202, and sent after the commit.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var saga = await send.GetSendEndpoint(new Uri("queue:order-state"));
+        var saga = await send.GetSendEndpoint(CheckoutService.OrderSagaQueue);
         await saga.Send(new CancelOrder(id, user.GetUserId(), clock.GetUtcNow()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

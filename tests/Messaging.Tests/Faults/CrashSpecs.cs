@@ -161,13 +161,12 @@ public sealed class CrashSpecs
                     var faulted = queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Messages);
                     if (faulted > 0)
                     {
-                        using var http = new HttpClient();
-                        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TestServices.RabbitMqUsername}:{TestServices.RabbitMqPassword}")));
                         var queue = queues.First(q => q.Name.EndsWith("_error", StringComparison.Ordinal) && q.Messages > 0).Name;
-                        using var peek = await http.PostAsync(new Uri(TestServices.RabbitMqManagementUrl, $"api/queues/{Uri.EscapeDataString(_virtualHost.Name)}/{queue}/get"),
-                            new StringContent("{\"count\":1,\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\"}", System.Text.Encoding.UTF8, "application/json"));
-                        Assert.Fail($"{faulted} message(s) ended in {queue}: {(await peek.Content.ReadAsStringAsync())[..2000]}");
+                        var peeked = await _virtualHost.Management.PeekAsync(_virtualHost.Name, queue, 1, CancellationToken.None);
+                        var headers = (peeked.Count > 0 ? peeked[0].Properties.Headers : null) ?? [];
+                        Assert.Fail($"{faulted} message(s) ended in {queue}: {string.Join("; ", headers.Select(h => $"{h.Key}={h.Value}"))}");
                     }
+
                     await using var db = MessagingHost.CreateContext(_database.ConnectionString);
                     return await db.Sagas.CountAsync(s => s.CurrentState == "Completed") == sagas;
                 },
