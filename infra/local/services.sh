@@ -4,6 +4,7 @@
 # Every step checks before it acts, so running it again is harmless.
 #   infra/local/services.sh up      install, start, provision
 #   infra/local/services.sh down    stop the three services
+#   infra/local/services.sh redis   start Redis alone (the chaos run's nemesis stops it)
 set -euo pipefail
 
 root_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -50,6 +51,13 @@ start_postgres() {
     as_root pg_ctlcluster "$version" main start
   fi
   wait_for PostgreSQL 60 pg_isready -q -h localhost -p 5432
+  # The Api (40), two Workers (2 × 25), the CLI, and test suites or a chaos run side by side need
+  # more than PostgreSQL's default 100 connections; the setting only takes effect on a restart.
+  if [ "$(as_root runuser -u postgres -- psql -Atc 'SHOW max_connections')" -lt 300 ]; then
+    as_root runuser -u postgres -- psql -q -c 'ALTER SYSTEM SET max_connections = 300' >/dev/null
+    as_root pg_ctlcluster "$version" main restart
+    wait_for PostgreSQL 60 pg_isready -q -h localhost -p 5432
+  fi
   as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -d postgres < "$infra/postgres/init.sql" >/dev/null
   say postgres "ready on localhost:5432 (database commerce)"
 }
@@ -103,5 +111,6 @@ down() {
 case "${1:-up}" in
   up) up ;;
   down) down ;;
-  *) die "unknown action '$1' (use up or down)" ;;
+  redis) start_redis ;;
+  *) die "unknown action '$1' (use up, down or redis)" ;;
 esac

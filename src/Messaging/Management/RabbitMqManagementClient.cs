@@ -60,8 +60,21 @@ public sealed class RabbitMqManagementClient : IDisposable
         return await response.Content.ReadFromJsonAsync<List<PeekedMessage>>(cancellationToken) ?? [];
     }
 
+    /// <summary>The virtual host's totals since it was created: messages published and delivered to consumers.</summary>
+    public async Task<MessageTotals> GetMessageTotalsAsync(string virtualHost, CancellationToken cancellationToken)
+    {
+        var vhost = await _http.GetFromJsonAsync<VirtualHostInfo>($"api/vhosts/{Uri.EscapeDataString(virtualHost)}", cancellationToken);
+        return vhost?.Stats ?? new MessageTotals(0, 0);
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private sealed record VirtualHostInfo([property: JsonPropertyName("message_stats")] MessageTotals? Stats);
 }
+
+public sealed record MessageTotals(
+    [property: JsonPropertyName("publish")] long Published,
+    [property: JsonPropertyName("deliver_get")] long Delivered);
 
 public sealed record QueueInfo(
     [property: JsonPropertyName("name")] string Name,

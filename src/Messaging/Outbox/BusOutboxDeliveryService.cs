@@ -59,41 +59,68 @@ public sealed partial class BusOutboxDeliveryService<TDbContext>(
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var outboxes = await db.Set<OutboxState>().FromSqlRaw(claim, now, options.Value.BatchSize).AsTracking().ToListAsync(cancellationToken);
-        var sent = 0;
-        foreach (var outbox in outboxes)
+        if (outboxes.Count == 0)
         {
-            var last = outbox.LastSequenceNumber ?? 0;
-            var messages = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.OutboxId == outbox.OutboxId && m.SequenceNumber > last)
-                .OrderBy(m => m.SequenceNumber)
-                .ToListAsync(cancellationToken);
-            try
-            {
-                foreach (var message in messages)
-                {
-                    await sender.SendAsync(message, message.SequenceNumber, null, cancellationToken);
-                    outbox.LastSequenceNumber = message.SequenceNumber;
-                    sent++;
-                    metrics.RecordDelivered(now - message.SentTime);
-                }
+            return 0;
+        }
 
+        var ids = outboxes.Select(o => o.OutboxId).ToList();
+        var pending = (await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.OutboxId != null && ids.Contains(m.OutboxId.Value))
+                .OrderBy(m => m.SequenceNumber)
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.OutboxId!.Value);
+
+        // Outboxes are independent, so they go out concurrently: a pass costs about one publisher-confirm
+        // round trip instead of one per outbox. Within an outbox the messages keep their order.
+        var results = await Task.WhenAll(outboxes.Select(o => SendOutboxAsync(sender, o, pending[o.OutboxId], now, cancellationToken)));
+        foreach (var (outbox, result) in outboxes.Zip(results))
+        {
+            outbox.LastSequenceNumber = result.LastSent ?? outbox.LastSequenceNumber;
+            if (result.Error is null)
+            {
                 // Its messages go with it (ON DELETE CASCADE): delivered rows are not kept.
                 db.Remove(outbox);
+                continue;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                outbox.DeliveryAttempts++;
-                outbox.NextAttemptAt = now + options.Value.RetryDelay(outbox.DeliveryAttempts);
-                outbox.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-                metrics.RecordDeliveryFailure();
-                LogDeliveryFailed(outbox.OutboxId, outbox.DeliveryAttempts, outbox.NextAttemptAt, e);
-            }
+
+            outbox.DeliveryAttempts++;
+            outbox.NextAttemptAt = now + options.Value.RetryDelay(outbox.DeliveryAttempts);
+            outbox.LastError = result.Error.Message.Length > 2000 ? result.Error.Message[..2000] : result.Error.Message;
+            metrics.RecordDeliveryFailure();
+            LogDeliveryFailed(outbox.OutboxId, outbox.DeliveryAttempts, outbox.NextAttemptAt, result.Error);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return sent;
+        return results.Sum(r => r.Sent);
     }
+
+    /// <summary>Sends one outbox's messages in order; stops at the first failure and says how far it got.</summary>
+    private async Task<OutboxSendResult> SendOutboxAsync(StoredMessageSender sender, OutboxState outbox, IEnumerable<OutboxMessage> messages, DateTime now, CancellationToken cancellationToken)
+    {
+        var last = outbox.LastSequenceNumber ?? 0;
+        long? lastSent = null;
+        var sent = 0;
+        try
+        {
+            foreach (var message in messages.Where(m => m.SequenceNumber > last))
+            {
+                await sender.SendAsync(message, message.SequenceNumber, null, cancellationToken);
+                lastSent = message.SequenceNumber;
+                sent++;
+                metrics.RecordDelivered(now - message.SentTime);
+            }
+
+            return new OutboxSendResult(sent, lastSent, null);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new OutboxSendResult(sent, lastSent, e);
+        }
+    }
+
+    private sealed record OutboxSendResult(int Sent, long? LastSent, Exception? Error);
 
     [LoggerMessage(LogLevel.Error, "Bus outbox delivery pass failed")]
     private partial void LogPassFailed(Exception e);

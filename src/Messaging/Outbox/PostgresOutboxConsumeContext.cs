@@ -18,6 +18,7 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
     private readonly InboxState _inbox;
     private readonly TimeProvider _clock;
     private readonly Lock _addLock = new();
+    private int _stored;
 
     public PostgresOutboxConsumeContext(
         ConsumeContext<TMessage> context,
@@ -48,6 +49,12 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
     public override async Task SetConsumed()
     {
         _inbox.Consumed = Now;
+        // Nothing stored, nothing to send: delivered as well, so the removal pass can follow at once.
+        if (_stored == 0)
+        {
+            _inbox.Delivered = _inbox.Consumed;
+        }
+
         await _db.SaveChangesAsync(CancellationToken);
     }
 
@@ -90,6 +97,7 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
         lock (_addLock)
         {
             _db.Add(row);
+            _stored++;
         }
 
         return Task.CompletedTask;

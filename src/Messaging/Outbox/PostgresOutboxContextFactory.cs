@@ -11,7 +11,8 @@ namespace Commerce.Messaging.Outbox;
 /// READ COMMITTED transaction that first upserts and locks the (message, consumer) inbox row:
 /// a concurrent duplicate waits on that lock, a redelivered one finds the row already consumed.
 /// Pass 1 runs the consumer and stores what it sends; pass 2 sends the stored messages; pass 3
-/// removes them. The consumer's own writes (saga state included) share pass 1's transaction.
+/// removes them. The consumer's own writes (saga state included) share pass 1's transaction; pass 3
+/// shares the transaction of the pass before it, and a consumer that sent nothing needs one in all.
 /// </summary>
 public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider, TimeProvider clock) : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -37,9 +38,18 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
                 firstPass = false;
             }
 
-            var outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock);
-            await next.Send(outboxContext);
-            await db.SaveChangesAsync(context.CancellationToken);
+            PostgresOutboxConsumeContext<TDbContext, T> outboxContext;
+            do
+            {
+                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock);
+                await next.Send(outboxContext);
+                await db.SaveChangesAsync(context.CancellationToken);
+            }
+            // Only stored messages waiting to be sent need a commit before the next pass (they must not
+            // reach the broker before the consumer's writes are durable). Once nothing is left to send,
+            // the last pass (removing the rows) joins this transaction: one or two commits, not three.
+            while (outboxContext.ContinueProcessing && outboxContext.IsOutboxDelivered);
+
             await transaction.CommitAsync(context.CancellationToken);
             continueProcessing = outboxContext.ContinueProcessing;
         }

@@ -17,11 +17,18 @@ public sealed class PostgresOptions : IValidatableObject
     [Range(1, 90)]
     public int MaxPoolSize { get; set; } = 20;
 
-    /// <summary>The connection string with this process's pool size and a short connect timeout applied.</summary>
+    /// <summary>
+    /// Seconds to wait for a connection (from the pool, or a new one). Short for the Api, so a client
+    /// gets its 503 quickly; the Workers wait longer, since a consumer that gives up only retries.
+    /// </summary>
+    [Range(1, 60)]
+    public int TimeoutSeconds { get; set; } = 3;
+
+    /// <summary>The connection string with this process's pool size and connect timeout applied.</summary>
     public string EffectiveConnectionString() => new NpgsqlConnectionStringBuilder(ConnectionString)
     {
         MaxPoolSize = MaxPoolSize,
-        Timeout = 3,
+        Timeout = TimeoutSeconds,
     }.ConnectionString;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

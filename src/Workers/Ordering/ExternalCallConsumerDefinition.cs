@@ -16,6 +16,18 @@ public sealed class ExternalCallConsumerDefinition<TConsumer> : ConsumerDefiniti
     public static readonly TimeSpan[] RedeliveryIntervals =
         [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5)];
 
+    /// <summary>
+    /// A provider call runs inside the consumer's outbox transaction, so it holds a database connection
+    /// for as long as the provider takes. Capping these endpoints keeps a slow or failing provider from
+    /// taking the whole pool and starving the saga and the projection (the chaos run showed it did).
+    /// </summary>
+    public const int MaxConcurrentCalls = 4;
+
+    public ExternalCallConsumerDefinition()
+    {
+        ConcurrentMessageLimit = MaxConcurrentCalls;
+    }
+
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context)
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);

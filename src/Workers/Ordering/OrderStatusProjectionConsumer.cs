@@ -16,23 +16,38 @@ public sealed class OrderStatusProjectionConsumer(CommerceDbContext db) : IConsu
     {
         ArgumentNullException.ThrowIfNull(context);
         var change = context.Message;
-        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == change.OrderId, context.CancellationToken);
-        if (order is null || await db.Set<OrderTimelineEntry>().AnyAsync(t => t.OrderId == change.OrderId && t.Version == change.Version, context.CancellationToken))
+        var ct = context.CancellationToken;
+        if (!await db.Orders.AnyAsync(o => o.Id == change.OrderId, ct)
+            || await db.Set<OrderTimelineEntry>().AnyAsync(t => t.OrderId == change.OrderId && t.Version == change.Version, ct))
         {
             return;
         }
 
         db.Set<OrderTimelineEntry>().Add(new OrderTimelineEntry { OrderId = change.OrderId, Version = change.Version, Status = change.Status, Detail = change.Detail, At = change.At });
-        if (change.Version > order.StatusVersion)
-        {
-            order.Status = change.Status;
-            order.StatusVersion = change.Version;
-            order.UpdatedAt = change.At;
-            order.FailureReason = change.Status is OrderStatus.Rejected or OrderStatus.PaymentFailed or OrderStatus.Cancelled ? change.Detail : order.FailureReason;
-        }
+        await db.SaveChangesAsync(ct);
 
-        order.Carrier = change.Carrier ?? order.Carrier;
-        order.TrackingNumber = change.TrackingNumber ?? order.TrackingNumber;
-        await db.SaveChangesAsync(context.CancellationToken);
+        // One conditional UPDATE, not read-modify-write: two changes of one order projected at once
+        // (Shipped and Delivered arrive a second apart) must not let the older one land last. The
+        // second UPDATE waits for the first and re-checks the version against the committed row.
+        var failed = change.Status is OrderStatus.Rejected or OrderStatus.PaymentFailed or OrderStatus.Cancelled;
+        await db.Orders
+            .Where(o => o.Id == change.OrderId && o.StatusVersion < change.Version)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(o => o.Status, change.Status)
+                    .SetProperty(o => o.StatusVersion, change.Version)
+                    .SetProperty(o => o.UpdatedAt, change.At)
+                    .SetProperty(o => o.FailureReason, o => failed ? change.Detail : o.FailureReason),
+                ct);
+        if (change.Carrier is not null || change.TrackingNumber is not null)
+        {
+            await db.Orders
+                .Where(o => o.Id == change.OrderId)
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(o => o.Carrier, o => change.Carrier ?? o.Carrier)
+                        .SetProperty(o => o.TrackingNumber, o => change.TrackingNumber ?? o.TrackingNumber),
+                    ct);
+        }
     }
 }

@@ -1,0 +1,34 @@
+namespace Commerce.Bench.Chaos;
+
+/// <summary>How long the load runs, at what rate, and how often the nemesis strikes.</summary>
+public sealed record ChaosPlan(string Mode, TimeSpan Duration, double RatePerSecond, TimeSpan NemesisInterval)
+{
+    /// <summary>The faults the nemesis uses; all of them unless narrowed (<c>--faults</c>).</summary>
+    public IReadOnlyList<Fault> Faults { get; init; } = Enum.GetValues<Fault>();
+
+    /// <summary>The variant inside <c>./commerce test</c>: every fault at least once, about four minutes in all.</summary>
+    public static readonly ChaosPlan Brief = new("short", TimeSpan.FromSeconds(80), 6, TimeSpan.FromSeconds(3));
+
+    public static readonly ChaosPlan Extended = new("long", TimeSpan.FromMinutes(10), 10, TimeSpan.FromSeconds(5));
+}
+
+public enum Fault
+{
+    /// <summary>SIGKILL one of the two Workers processes, then start it again.</summary>
+    KillWorker,
+
+    /// <summary>Stop RabbitMQ's application for a few seconds.</summary>
+    RestartRabbitMq,
+
+    /// <summary>pg_ctlcluster restart -m immediate.</summary>
+    RestartPostgres,
+
+    /// <summary>Redis shut down without saving, then started again.</summary>
+    StopRedis,
+
+    /// <summary>The sandbox's Stripe answers 30 % 500s and 10 % hangs, and drops 5 % of responses after committing.</summary>
+    StripeFaults,
+
+    /// <summary>The sandbox's SendGrid is down.</summary>
+    SendGridDown,
+}

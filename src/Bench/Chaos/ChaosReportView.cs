@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Commerce.Bench.Load;
+using Spectre.Console;
+
+namespace Commerce.Bench.Chaos;
+
+/// <summary>The chaos run's verdict on the console: the strikes, the history's outcomes, and per invariant what was lost, duplicated or stuck.</summary>
+public static class ChaosReportView
+{
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static void Write(ChaosReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var strikes = report.Strikes.GroupBy(s => s.Fault).Select(g => $"{g.Key} ×{g.Count()}");
+        AnsiConsole.MarkupLine($"[bold]Nemesis[/]: {Markup.Escape(string.Join(", ", strikes))}; {report.WorkerRestarts} Workers restarts");
+        var accepted = report.History.Count(h => h.Result == CheckoutResult.Accepted);
+        var retried = report.History.Count(h => h.Statuses.Count > 1);
+        AnsiConsole.MarkupLine($"[bold]History[/]: {report.History.Count} checkouts, {accepted} accepted, {report.History.Count(h => h.Result == CheckoutResult.Refused)} refused, {report.History.Count(h => h.Result == CheckoutResult.Unknown)} unknown, {retried} needed retries; {report.Orders} orders stored");
+        AnsiConsole.MarkupLine(report.Quiescence is { } q ? $"[bold]Quiescent[/] {q.TotalSeconds:0} s after healing" : "[red]not quiescent[/] within the deadline");
+        var table = new Table().AddColumns("", "invariant", "lost", "duplicated", "stuck", "other", "violations");
+        foreach (var result in report.Invariants)
+        {
+            var verdict = result.Violations == 0 ? "[green]0[/]" : $"[red]{result.Violations}[/]";
+            table.AddRow(result.Id, Markup.Escape(result.Description), result.LostCount.ToString(), result.DuplicatedCount.ToString(), result.StuckCount.ToString(), result.OtherCount.ToString(), verdict);
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var example in report.Invariants.SelectMany(i => i.Examples.Select(e => $"{i.Id}: {e}")))
+        {
+            AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(example)}[/]");
+        }
+
+        AnsiConsole.MarkupLine(report.Violations == 0 ? "[green bold]0 violations[/]" : $"[red bold]{report.Violations} violations[/]");
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Commerce.Bench.Load;
+using Commerce.Bench.Reporting;
+using Spectre.Console;
+
+namespace Commerce.Bench.Commands;
+
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var quick = new Option<bool>("--quick") { Description = "Shorter steps, no sustained minute, smaller baseline: under 3 minutes." };
+        var results = new Option<string?>("--results") { Description = "Folder for report.md, report.json, latency.png and logs (default .commerce/results/<time>-bench)." };
+        var command = new Command("bench", "Ramp fixed-rate checkouts through the HTTP API until the system stops keeping up, and compare with the in-memory baseline.")
+        {
+            quick,
+            results,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var plan = parse.GetValue(quick) ? BenchPlan.Quick : BenchPlan.Full;
+            var folder = ResultsFolder.Create(parse.GetValue(results), $"bench-{plan.Mode}");
+            var report = await AnsiConsole.Status().StartAsync("starting", async context =>
+                await BenchRun.RunAsync(plan, Path.Combine(folder, "logs"), text => context.Status(Markup.Escape(text)), ct));
+            var markdown = await ReportWriter.WriteAsync(report, folder, ct);
+            Console.WriteLine(markdown);
+            Console.WriteLine($"ratio to baseline: {report.RatioToBaseline:0.00}");
+            Console.WriteLine($"results: {folder}");
+            return 0;
+        });
+        return command;
+    }
+}
