@@ -13,6 +13,7 @@ internal static class ApiExtensions
         builder.AddStorefront();
         builder.AddOrdering();
         builder.AddOperations();
+        builder.AddStuckOrders();
         return builder;
     }
 
@@ -36,6 +37,7 @@ internal static class ApiExtensions
         v1.MapStorefront();
         v1.MapOrdering();
         v1.MapOperations();
+        v1.MapStuckOrders();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Commerce.Cli.Commands;
+using Spectre.Console;
 
 namespace Commerce.Cli;
 
@@ -16,7 +17,14 @@ internal static class Program
             DatabaseCommands.Create(),
             StatusCommand.Create(),
             DeadLetterCommands.Create(),
+            OrderCommands.Create(),
         };
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns without a terminal; ids and tables then wrap mid-value.
+            AnsiConsole.Profile.Width = 200;
+        }
+
         try
         {
             // Failures print one line, not a stack trace: the CLI is for people at a terminal.

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Commerce.Persistence;
-using Commerce.Persistence.Configuration;
 using Commerce.Persistence.Seeding;
 using Commerce.Persistence.Users;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +14,7 @@ internal static class DatabaseCommands
         var migrate = new Command("migrate", "Apply every pending EF Core migration.") { seed };
         migrate.SetAction(async (parse, ct) =>
         {
-            await using var db = Open();
+            await using var db = CliSettings.OpenDatabase();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
             AnsiConsole.MarkupLineInterpolated($"[green]database[/] {pending.Count} migration(s) applied");
@@ -38,12 +36,5 @@ internal static class DatabaseCommands
         });
 
         return new Command("db", "Database schema and demo data.") { migrate };
-    }
-
-    private static CommerceDbContext Open()
-    {
-        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
-        PersistenceRegistrationExtensions.Configure(builder, CliSettings.PostgresConnectionString);
-        return new CommerceDbContext(builder.Options);
     }
 }

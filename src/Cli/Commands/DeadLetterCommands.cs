@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.DeadLetters;
-using Commerce.Persistence;
-using Commerce.Persistence.Configuration;
 using Commerce.Persistence.Operations;
-using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
 namespace Commerce.Cli.Commands;
@@ -137,9 +134,7 @@ internal static class DeadLetterCommands
 
     private static async Task AuditAsync(string action, string queue, IReadOnlyCollection<string> messageIds, string outcome)
     {
-        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
-        PersistenceRegistrationExtensions.Configure(builder, CliSettings.PostgresConnectionString);
-        await using var db = new CommerceDbContext(builder.Options);
+        await using var db = CliSettings.OpenDatabase();
         var actor = $"cli:{Environment.GetEnvironmentVariable("USER") ?? Environment.UserName}";
         db.DeadLetterActions.Add(DeadLetterAction.Create(actor, action, queue, messageIds, outcome, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync(CancellationToken.None);

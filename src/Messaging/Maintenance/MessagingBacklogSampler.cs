@@ -2,7 +2,6 @@ using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Messaging.Maintenance;
@@ -15,34 +14,20 @@ public sealed class MessagingBacklogSampler<TDbContext>(
     IServiceScopeFactory scopes,
     MessagingMetrics metrics,
     IOptions<PostgresMessagingOptions> options,
-    TimeProvider clock) : BackgroundService
+    TimeProvider clock) : PeriodicService(clock)
     where TDbContext : DbContext
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SampleAsync(stoppingToken);
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A missed sample only leaves the previous values in place; health checks report outages.
-            }
+    // A missed sample only leaves the previous values in place; health checks report outages.
+    protected override TimeSpan Interval => options.Value.PollInterval * 5;
 
-            await Task.Delay(options.Value.PollInterval * 5, clock, stoppingToken);
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => SampleAsync(cancellationToken);
 
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var pending = await db.Set<OutboxState>().LongCountAsync(cancellationToken);
-        var oldest = await db.Set<OutboxState>().MinAsync(s => (DateTime?)s.Created, cancellationToken);
-        metrics.OutboxBacklog = (pending, oldest is { } created ? (now - created).TotalSeconds : 0);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        metrics.OutboxBacklog = await OutboxBacklog.ReadAsync(db, now, cancellationToken);
         metrics.ScheduledDue = await db.Set<ScheduledDelivery>().LongCountAsync(s => s.DeliverAt <= now, cancellationToken);
     }
 }

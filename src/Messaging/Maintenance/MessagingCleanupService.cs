@@ -2,7 +2,6 @@ using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,35 +17,27 @@ public sealed partial class MessagingCleanupService<TDbContext>(
     IServiceScopeFactory scopes,
     IOptions<PostgresMessagingOptions> options,
     TimeProvider clock,
-    ILogger<MessagingCleanupService<TDbContext>> log) : BackgroundService
+    ILogger<MessagingCleanupService<TDbContext>> log) : PeriodicService(clock)
     where TDbContext : DbContext
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var removed = await CleanUpAsync(stoppingToken);
-                if (removed > 0)
-                {
-                    LogRemoved(removed);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e);
-            }
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
 
-            await Task.Delay(options.Value.CleanupInterval, clock, stoppingToken);
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        var removed = await CleanUpAsync(cancellationToken);
+        if (removed > 0)
+        {
+            LogRemoved(removed);
         }
     }
+
+    protected override void OnPassFailed(Exception exception) => LogFailed(exception);
 
     public async Task<int> CleanUpAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.DuplicateDetectionWindow;
+        var cutoff = Clock.GetUtcNow().UtcDateTime - options.Value.DuplicateDetectionWindow;
         // Batches keep each delete short; outbox rows of a removed inbox row go with it (cascade).
         var total = 0;
         int removed;

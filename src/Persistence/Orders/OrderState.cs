@@ -10,6 +10,15 @@ namespace Commerce.Persistence.Orders;
 /// </summary>
 public class OrderState : SagaStateMachineInstance
 {
+    /// <summary>
+    /// The saga's states it never leaves (the state machine's state names, and MassTransit's
+    /// <c>Final</c>). A test in the Workers keeps this in step with the machine.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TerminalStates = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "OrderDelivered", "Rejected", "PaymentFailed", "Cancelled", "Final",
+    };
+
     public Guid CorrelationId { get; set; }
 
     public string CurrentState { get; set; } = string.Empty;

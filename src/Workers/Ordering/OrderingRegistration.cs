@@ -18,6 +18,8 @@ public static class OrderingRegistration
             .BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddStuckOrderOptions();
+        builder.Services.AddHostedService<StuckOrderSampler>();
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         return builder;
@@ -27,7 +29,7 @@ public static class OrderingRegistration
     {
         ArgumentNullException.ThrowIfNull(x);
         CommandRoutes.Map();
-        x.AddSagaStateMachine<OrderStateMachine, OrderState>();
+        x.AddSagaStateMachine<OrderStateMachine, OrderState, OrderStateDefinition>();
         x.AddConsumer<ReserveInventoryConsumer>();
         x.AddConsumer<ReleaseInventoryConsumer>();
         x.AddConsumer<CommitInventoryConsumer>();

@@ -1,3 +1,4 @@
+using Commerce.Messaging.Maintenance;
 using Commerce.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,35 +13,27 @@ public sealed partial class RetentionService(
     IServiceScopeFactory scopes,
     IOptions<RetentionOptions> options,
     TimeProvider clock,
-    ILogger<RetentionService> log) : BackgroundService
+    ILogger<RetentionService> log) : PeriodicService(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var (tracking, orders) = await RunOnceAsync(stoppingToken);
-                if (tracking + orders > 0)
-                {
-                    LogApplied(tracking, orders);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e);
-            }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-            await Task.Delay(options.Value.Interval, clock, stoppingToken);
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        var (tracking, orders) = await RunOnceAsync(cancellationToken);
+        if (tracking + orders > 0)
+        {
+            LogApplied(tracking, orders);
         }
     }
+
+    protected override void OnPassFailed(Exception exception) => LogFailed(exception);
 
     /// <summary>Returns how many orders lost their tracking details and how many orders were deleted.</summary>
     public async Task<(int TrackingRemoved, int OrdersDeleted)> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommerceDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var trackingCutoff = now - options.Value.TrackingDetails;
         var recordsCutoff = now - options.Value.OrderRecords;
 

@@ -30,6 +30,7 @@ public sealed class ConfigurationSpecs
     [TestCase("Postgres__ConnectionString", "Host=localhost;Bogus Key=1", "Postgres:ConnectionString")]
     [TestCase("RabbitMq__Port", "0", "Port")]
     [TestCase("Redis__Configuration", null, "Configuration")]
+    [TestCase("StuckOrders__Threshold", "00:00:00", "Threshold")]
     public async Task A_bad_setting_stops_the_Api_with_a_one_line_reason(string name, string? value, string named)
     {
         var outcome = await HostProcess.RunToExitAsync("Commerce.Api", ProductionWith((name, value)), TimeSpan.FromSeconds(60));

@@ -131,6 +131,21 @@ public abstract class StorefrontFixture
         return document.RootElement.Clone();
     }
 
+    /// <summary>The route answers 403 to a customer's token and 401 without one.</summary>
+    protected async Task AssertAdminOnlyAsync(HttpMethod method, string url, object? body = null)
+    {
+        var customer = await LoginCustomerAsync();
+
+        using var forbidden = await SendAsync(method, url, customer.AccessToken, body);
+        using var anonymous = await SendAsync(method, url, body: body);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(forbidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        });
+    }
+
     protected static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         ArgumentNullException.ThrowIfNull(response);

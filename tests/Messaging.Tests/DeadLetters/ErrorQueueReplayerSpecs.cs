@@ -119,7 +119,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task A_retry_stopped_half_way_and_run_again_still_takes_effect_exactly_once_each()
     {
-        var (_, keys) = await SendFailing("killed", 200);
+        var (_, keys) = await SendFailing("cancelled", 200);
         await WaitForErrors(200);
         FlakyEffectConsumer.Broken = false;
 
@@ -144,6 +144,44 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         var second = await _replayer.RetryAsync(ErrorQueue, DeadLetterSelection.All, null, CancellationToken.None);
 
         Assert.That(second.Moved + moved, Is.InRange(200, 201), "a message confirmed but not acknowledged may go twice");
+        await AssertEachTookEffectOnce(keys);
+    }
+
+    [Test]
+    public async Task A_cli_retry_killed_with_SIGKILL_half_way_and_started_again_takes_effect_exactly_once_each()
+    {
+        const int count = 500;
+        var (_, keys) = await SendFailing("sigkill", count);
+        await WaitForErrors(count);
+        FlakyEffectConsumer.Broken = false;
+        // The CLI audits into the application's schema: a migrated database of its own.
+        await using var audit = await TestDatabase.CreateAsync("dlq_cli");
+        var environment = CliProcess.Environment(audit.ConnectionString, VirtualHost.Name);
+        string[] retry = ["dlq", "retry", ErrorQueue];
+
+        uint leftAfterKill;
+        await using (var first = CliProcess.Start([.. retry, "--rate", "100"], environment))
+        {
+            await Poll.UntilAsync(async () => first.HasExited || await ErrorCount() <= count - 100, Deadline, "the first run to retry 100 messages");
+            Assert.That(first.HasExited, Is.False, $"the first run ended before it was killed:\n{first.Output}");
+            await first.KillAsync();
+            leftAfterKill = await ErrorCount();
+        }
+
+        var (exitCode, output) = await CliProcess.RunAsync(retry, environment);
+
+        await using var db = audit.CreateContext();
+        var actions = await db.DeadLetterActions.AsNoTracking().ToListAsync();
+        await TestContext.Out.WriteLineAsync($"killed with {leftAfterKill} of {count} left in {ErrorQueue}; the second run moved {actions.FirstOrDefault()?.Count}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(leftAfterKill, Is.InRange(1u, (uint)count - 100), "killed half-way: some moved, some not");
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(output, Does.Contain("remaining in " + ErrorQueue));
+            Assert.That(actions, Has.Count.EqualTo(1), "only the run that finished is audited; SIGKILL leaves no row");
+            Assert.That(actions.Single().Outcome, Is.EqualTo("ok"));
+            Assert.That(actions.Single().Count, Is.InRange((int)leftAfterKill, (int)leftAfterKill + 1), "the second run moved what was left");
+        });
         await AssertEachTookEffectOnce(keys);
     }
 

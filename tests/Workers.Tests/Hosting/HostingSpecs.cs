@@ -17,7 +17,12 @@ public sealed class HostingSpecs
 
         using var ready = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative)));
         var checks = ready.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
-        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        // The stuck-order gauge appears once the Workers counted them (right after start).
+        var metrics = string.Empty;
+        await Poll.UntilAsync(
+            async () => (metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Contains("commerce_orders_stuck", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "commerce_orders_stuck on /metrics");
         Assert.Multiple(() =>
         {
             Assert.That(checks, Is.SupersetOf(new[] { "postgres", "masstransit-bus" }));

@@ -1,3 +1,4 @@
+using Commerce.Messaging;
 using Commerce.Persistence.Orders;
 using Commerce.Workers.Ordering;
 using MassTransit;
@@ -28,15 +29,20 @@ internal sealed class OrderSagaHarness : IAsyncDisposable
 
     public OrderStateMachine Machine => Saga.StateMachine;
 
+    public IServiceProvider Services => _provider;
+
     public static async Task<OrderSagaHarness> StartAsync(TimeSpan? paymentDeadline = null)
     {
         CommandRoutes.Map();
         var provider = new ServiceCollection()
+            .AddMetrics()
+            .AddSingleton<MessagingMetrics>()
             .AddOptions<CheckoutOptions>().Configure(o => o.PaymentDeadline = paymentDeadline ?? TimeSpan.FromMinutes(5)).Services
             .AddMassTransitTestHarness(x =>
             {
                 x.AddDelayedMessageScheduler();
-                x.AddSagaStateMachine<OrderStateMachine, OrderState>().InMemoryRepository();
+                // With the Workers' definition: its saga step metrics are part of what the specs check.
+                x.AddSagaStateMachine<OrderStateMachine, OrderState, OrderStateDefinition>().InMemoryRepository();
                 x.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseDelayedMessageScheduler();

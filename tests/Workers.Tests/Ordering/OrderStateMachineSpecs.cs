@@ -1,9 +1,17 @@
+using System.Diagnostics.Metrics;
 using Commerce.Contracts.Checkout;
 using Commerce.Contracts.Fulfillment;
 using Commerce.Contracts.Inventory;
 using Commerce.Contracts.Notifications;
 using Commerce.Contracts.Payments;
+using Commerce.Messaging;
+using Commerce.Messaging.Diagrams;
+using Commerce.Persistence.Orders;
+using Commerce.Workers.Ordering;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Workers.Tests.Ordering;
 
@@ -198,5 +206,52 @@ public sealed class OrderStateMachineSpecs
         await h.Publish(submit);
 
         Assert.That(await h.SentCount<ReserveInventory>(m => m.OrderId == id), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Every_message_the_saga_consumes_is_timed_with_the_state_before_and_a_failing_one_is_counted()
+    {
+        await using var h = await OrderSagaHarness.StartAsync();
+        var meters = h.Services.GetRequiredService<IMeterFactory>();
+        using var durations = new MetricCollector<double>(meters, MessagingMetrics.MeterName, "commerce.saga.step.duration");
+        using var failures = new MetricCollector<long>(meters, MessagingMetrics.MeterName, "commerce.saga.step.failures");
+        var id = NewId.NextGuid();
+
+        await AwaitingPayment(h, id);
+        // Not expected while awaiting payment: the state machine throws (an unhandled event).
+        await h.Publish(new InventoryReserved(id));
+
+        static bool Step(CollectedMeasurement<double> m, string messageType, string state, string outcome) =>
+            m.Tags["saga"] as string == nameof(OrderState) && m.Tags["message_type"] as string == messageType
+            && m.Tags["state"] as string == state && m.Tags["outcome"] as string == outcome && m.Value >= 0;
+        await Poll.UntilAsync(
+            () => Task.FromResult(durations.GetMeasurementSnapshot().Any(m => Step(m, nameof(InventoryReserved), "AwaitingPayment", "failed"))),
+            TimeSpan.FromSeconds(10),
+            "the failed step's duration");
+
+        var timed = durations.GetMeasurementSnapshot();
+        var failed = failures.GetMeasurementSnapshot();
+        Assert.Multiple(() =>
+        {
+            Assert.That(timed.Count(m => Step(m, nameof(SubmitOrder), "Initial", "ok")), Is.EqualTo(1), "the submit that created the instance");
+            Assert.That(timed.Count(m => Step(m, nameof(InventoryReserved), "Reserving", "ok")), Is.EqualTo(1));
+            Assert.That(timed.Count(m => Step(m, nameof(InventoryReserved), "AwaitingPayment", "failed")), Is.EqualTo(1));
+            Assert.That(failed, Has.Count.EqualTo(1));
+            Assert.That(failed.Single().Value, Is.EqualTo(1));
+            Assert.That(failed.Single().Tags["message_type"], Is.EqualTo(nameof(InventoryReserved)));
+            Assert.That(failed.Single().Tags["state"], Is.EqualTo("AwaitingPayment"));
+            Assert.That(failed.Single().Tags["exception_type"], Is.EqualTo(nameof(UnhandledEventException)));
+        });
+    }
+
+    [Test]
+    public void The_terminal_states_of_the_stuck_order_query_are_the_states_the_machine_never_leaves()
+    {
+        var machine = new OrderStateMachine(Options.Create(new CheckoutOptions()));
+        var left = machine.Transitions().Where(t => t.To != t.From).Select(t => t.From).ToHashSet(StringComparer.Ordinal);
+
+        var neverLeft = machine.States.Select(s => s.Name).Where(s => s is not "Initial" and not "Final" && !left.Contains(s));
+
+        Assert.That(neverLeft, Is.EquivalentTo(OrderState.TerminalStates.Where(s => s != "Final")));
     }
 }

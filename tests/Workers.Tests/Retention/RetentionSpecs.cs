@@ -10,22 +10,14 @@ namespace Commerce.Workers.Tests.Retention;
 [TestFixture]
 public sealed class RetentionSpecs
 {
-    private static Order OrderFrom(DateTimeOffset createdAt) => new()
+    private static Order OrderFrom(DateTimeOffset createdAt)
     {
-        Id = Guid.NewGuid(),
-        CustomerId = Guid.NewGuid(),
-        CustomerEmail = "r@example.com",
-        CustomerName = "R",
-        IdempotencyKey = Guid.NewGuid().ToString(),
-        RequestHash = "h",
-        PaymentMethod = "pm_card_visa",
-        ShippingAddress = new ShippingAddress { Name = "n", Line1 = "l", City = "c", PostalCode = "p", Country = "US" },
-        Carrier = "DHL",
-        TrackingNumber = "T-1",
-        CreatedAt = createdAt,
-        UpdatedAt = createdAt,
-        Timeline = [new OrderTimelineEntry { Status = OrderStatus.Submitted, At = createdAt }],
-    };
+        var order = TestOrders.New(createdAt);
+        order.Carrier = "DHL";
+        order.TrackingNumber = "T-1";
+        order.Timeline = [new OrderTimelineEntry { Status = OrderStatus.Submitted, At = createdAt }];
+        return order;
+    }
 
     [Test]
     public async Task Tracking_goes_after_a_year_and_whole_orders_after_seven()

@@ -1,0 +1,129 @@
+using System.Text;
+using RabbitMQ.Client;
+
+namespace Commerce.Cli.Tests;
+
+/// <summary>
+/// <c>commerce-cli orders stuck</c> and <c>commerce-cli status</c> as an operator runs them: a real
+/// process, reading the test's own database and virtual host.
+/// </summary>
+[TestFixture]
+public sealed class OperationsCommandSpecs
+{
+    private const string ErrorQueue = "probe_error";
+
+    private TestDatabase _database = null!;
+    private TestVirtualHost _virtualHost = null!;
+    private TestOrders.StuckScenario _scenario = null!;
+
+    private IReadOnlyDictionary<string, string> Environment => CliProcess.Environment(_database.ConnectionString, _virtualHost.Name);
+
+    [OneTimeSetUp]
+    public async Task Create()
+    {
+        _database = await TestDatabase.CreateAsync("cli");
+        _virtualHost = await TestVirtualHost.CreateAsync("cli");
+        _scenario = await TestOrders.SeedStuckScenarioAsync(_database);
+        await PutDeadLettersAsync(2);
+    }
+
+    [OneTimeTearDown]
+    public async Task Drop()
+    {
+        await _virtualHost.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Orders_stuck_lists_the_stuck_orders_longest_stuck_first()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(["orders", "stuck"], Environment);
+        var (_, olderThanTwoHours) = await CliProcess.RunAsync(["orders", "stuck", "--older-than", "2h"], Environment);
+        var (_, limited) = await CliProcess.RunAsync(["orders", "stuck", "--limit", "1"], Environment);
+
+        var positions = _scenario.Stuck.Select(o => output.IndexOf(o.Id.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(positions, Is.All.GreaterThanOrEqualTo(0), output);
+            Assert.That(positions, Is.Ordered, "longest-stuck first");
+            Assert.That(output, Does.Contain("NotStarted").And.Contain("AwaitingPayment").And.Contain("3 order(s) with no status change for more than 15m"));
+            Assert.That(_scenario.NotStuck.Where(id => output.Contains(id.ToString(), StringComparison.Ordinal)), Is.Empty, output);
+            Assert.That(olderThanTwoHours, Does.Contain(_scenario.Stuck[0].Id.ToString()).And.Contain("1 order(s)"), olderThanTwoHours);
+            Assert.That(limited, Does.Contain(_scenario.Stuck[0].Id.ToString()).And.Not.Contain(_scenario.Stuck[1].Id.ToString()), limited);
+        });
+    }
+
+    [TestCase("--older-than", "15x")]
+    [TestCase("--older-than", "0")]
+    [TestCase("--limit", "0")]
+    public async Task Orders_stuck_refuses_a_bad_value(string option, string value)
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(["orders", "stuck", option, value], Environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Not.Zero, output);
+            Assert.That(output, Does.Contain(option));
+        });
+    }
+
+    [Test]
+    public async Task Status_shows_the_queues_the_dead_letters_the_stuck_orders_and_the_outbox()
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(["status"], Environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(output, Does.Contain(ErrorQueue));
+            Assert.That(output, Does.Contain("Dead letters: 2 message(s) in 1 of 1 _error queue(s)"));
+            Assert.That(output, Does.Contain("Stuck orders: 3 "));
+            Assert.That(output, Does.Contain("Bus outbox: 0 transaction(s) pending"));
+        });
+    }
+
+    [Test]
+    public async Task Status_without_PostgreSQL_still_shows_the_queues_and_says_so_in_one_line()
+    {
+        var unreachable = $"Host=127.0.0.1;Port={FreePort.Next()};Database=commerce;Username=commerce;Password=commerce";
+
+        var (exitCode, output) = await CliProcess.RunAsync(["status"], CliProcess.Environment(unreachable, _virtualHost.Name));
+
+        var lines = output.Split('\n').Where(l => l.Contains("PostgreSQL", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain(ErrorQueue).And.Contain("Dead letters: 2"));
+            Assert.That(lines, Has.Count.EqualTo(1), output);
+            Assert.That(lines[0], Does.StartWith("PostgreSQL unreachable"));
+            Assert.That(output, Does.Not.Contain("Stuck orders:"));
+        });
+    }
+
+    /// <summary>Messages in an <c>_error</c> queue, once the management API (which status reads) counts them.</summary>
+    private async Task PutDeadLettersAsync(int count)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = TestServices.RabbitMqHost,
+            VirtualHost = _virtualHost.Name,
+            UserName = TestServices.RabbitMqUsername,
+            Password = TestServices.RabbitMqPassword,
+        };
+        await using (var connection = await factory.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))
+        {
+            await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false);
+            for (var i = 0; i < count; i++)
+            {
+                await channel.BasicPublishAsync(string.Empty, ErrorQueue, mandatory: true, new BasicProperties { Persistent = true }, Encoding.UTF8.GetBytes("{}"));
+            }
+        }
+
+        await Poll.UntilAsync(
+            async () => (await _virtualHost.Management.GetQueuesAsync(_virtualHost.Name, CancellationToken.None)).Any(q => q.Name == ErrorQueue && q.Messages == count),
+            TimeSpan.FromSeconds(30),
+            $"the management API to count {count} message(s) in {ErrorQueue}");
+    }
+}
