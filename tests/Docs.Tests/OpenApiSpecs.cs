@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Commerce.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,27 +90,62 @@ public sealed class OpenApiSpecs
         Assert.That(ProductRoutes().Where(r => !scanned.Contains(r)), Is.Empty);
     }
 
-    /// <summary>
-    /// <c>METHOD /path</c> for every route endpoint of the running Api but the infrastructure ones,
-    /// normalised as <see cref="RouteSpecs.Key"/> does (parameters as <c>{}</c>, no trailing slash).
-    /// A route that answers every method (no method metadata) reads <c>* /path</c>, which no
-    /// document operation matches, so such a product route fails the check rather than slipping by.
-    /// </summary>
-    private List<string> ProductRoutes()
+    [Test]
+    public void The_OpenAPI_document_has_the_JWT_bearer_security_scheme()
     {
-        var endpoints = _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-        return [.. endpoints
-            .Select(e => (Path: "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]))
-            .Where(e => !InfrastructurePrefixes.Any(prefix => e.Path.StartsWith(prefix, StringComparison.Ordinal)))
-            .SelectMany(e => e.Methods.Select(method => RouteSpecs.Key(method, e.Path)))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)];
+        var scheme = _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(scheme.GetProperty("type").GetString(), Is.EqualTo("http"));
+            Assert.That(scheme.GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
+            Assert.That(scheme.GetProperty("bearerFormat").GetString(), Is.EqualTo("JWT"));
+        });
     }
 
-    /// <summary><c>METHOD /path</c> for every operation under <c>paths</c> in the document.</summary>
-    private HashSet<string> DescribedRoutes() =>
-        [.. _document.GetProperty("paths").EnumerateObject()
+    [Test]
+    public void Exactly_the_operations_that_need_a_token_require_the_bearer_scheme()
+    {
+        var needToken = ProductEndpoints()
+            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => e.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        var requireBearer = DescribedOperations()
+            .Where(o => o.Operation.TryGetProperty("security", out var security) &&
+                        security.EnumerateArray().Any(requirement => requirement.TryGetProperty("Bearer", out _)))
+            .Select(o => o.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            // Both sides are derived; these pin a few known answers so an empty pair cannot pass.
+            Assert.That(needToken, Does.Contain("POST /api/v1/checkout").And.Contain("PUT /api/v1/admin/products/{}/stock"));
+            Assert.That(needToken, Does.Not.Contain("POST /api/v1/auth/login").And.Not.Contain("POST /api/v1/webhooks/warehouse"));
+            Assert.That(requireBearer, Is.EquivalentTo(needToken));
+        });
+    }
+
+    /// <summary>
+    /// Every route endpoint of the running Api but the infrastructure ones, as <c>METHOD /path</c>
+    /// normalised as <see cref="RouteSpecs.Key"/> does (parameters as <c>{}</c>, no trailing slash),
+    /// with the endpoint's metadata. A route that answers every method (no method metadata) reads
+    /// <c>* /path</c>, which no document operation matches, so such a product route fails the
+    /// checks rather than slipping by.
+    /// </summary>
+    private IEnumerable<(string Key, EndpointMetadataCollection Metadata)> ProductEndpoints() =>
+        _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Path: "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'), e.Metadata))
+            .Where(e => !InfrastructurePrefixes.Any(prefix => e.Path.StartsWith(prefix, StringComparison.Ordinal)))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(method => (RouteSpecs.Key(method, e.Path), e.Metadata)));
+
+    private List<string> ProductRoutes() => [.. ProductEndpoints().Select(e => e.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every operation under <c>paths</c> in the document, keyed <c>METHOD /path</c> as above.</summary>
+    private IEnumerable<(string Key, JsonElement Operation)> DescribedOperations() =>
+        _document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject()
                 .Where(operation => OperationMethods.Contains(operation.Name))
-                .Select(operation => RouteSpecs.Key(operation.Name, path.Name)))];
+                .Select(operation => (RouteSpecs.Key(operation.Name, path.Name), operation.Value)));
+
+    private HashSet<string> DescribedRoutes() => [.. DescribedOperations().Select(o => o.Key)];
 }
