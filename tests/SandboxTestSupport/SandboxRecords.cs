@@ -1,4 +1,4 @@
-namespace Commerce.Sandbox.Tests.Support;
+namespace Commerce.SandboxTestSupport;
 
 // The sandbox's /sandbox records as a test reads them: declared here from the wire format, not
 // borrowed from the sandbox, so a change to what it answers shows up as a failing test.
@@ -13,7 +13,8 @@ public sealed record PaymentIntentRecord(
     string Status,
     string? PaymentMethod,
     string? DeclineCode,
-    string? IdempotencyKey);
+    string? IdempotencyKey,
+    IReadOnlyDictionary<string, string> Metadata);
 
 public sealed record RefundRecord(string Id, string? OrderId, string PaymentIntent, long Amount, string Status, string? IdempotencyKey);
 
@@ -25,6 +26,7 @@ public sealed record MailRecord(
     string? Text,
     string? Html,
     IReadOnlyDictionary<string, string> CustomArgs,
+    IReadOnlyList<string> Categories,
     string? OrderId,
     string? EventId);
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,89 +5,60 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SendGrid;
-using Stripe;
 
-namespace Commerce.Sandbox.Tests.Support;
+namespace Commerce.SandboxTestSupport;
 
 /// <summary>
 /// The sandbox in-process on real Kestrel at a free loopback port: Stripe.net and the SendGrid
 /// client only take a base URL, so they need a real socket (the factory's in-memory TestServer
-/// would not do). Every client here is pointed at it the way the Workers will point theirs.
+/// would not do). Its switches and records are those of <see cref="SandboxClient"/>.
 /// </summary>
-public sealed class SandboxServer : IAsyncDisposable
+public sealed class SandboxServer : SandboxClient
 {
-    /// <summary>A test-mode secret key as Stripe.net sends it; the sandbox accepts any such key.</summary>
-    public const string StripeApiKey = "sk_test_sandbox";
-
-    public const string SendGridApiKey = "SG.sandbox";
+    /// <summary>
+    /// Unless the settings say otherwise, no parcel moves: the sandbox's default webhook URL is the
+    /// local Api's (localhost:8080), which a test must not call.
+    /// </summary>
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Sandbox:Warehouse:DispatchAfter"] = "01:00:00",
+        ["Sandbox:Warehouse:DeliverAfter"] = "01:00:00",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
 
     private readonly Factory _factory;
 
     private SandboxServer(Factory factory, Uri baseAddress)
-    {
-        _factory = factory;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress };
-    }
+        : base(baseAddress) => _factory = factory;
 
-    /// <summary>Where it listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
-    public Uri BaseAddress { get; }
-
-    /// <summary>A plain client for the /sandbox records and switches, and for requests the SDKs cannot make.</summary>
-    public HttpClient Http { get; }
-
-    private string Root => BaseAddress.ToString().TrimEnd('/');
-
+    /// <summary>Starts the sandbox; <paramref name="settings"/> win over <see cref="Defaults"/>.</summary>
     public static SandboxServer Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new Factory(settings ?? new Dictionary<string, string?>());
+        var all = new Dictionary<string, string?>(Defaults);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new Factory(all);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SandboxServer(factory, new Uri(address));
     }
 
-    /// <summary>
-    /// Stripe.net as the Workers configure it, with only the API base changed. Retries are off unless
-    /// asked for, so a test sees each answer; Stripe.net's own retries (with its automatic idempotency
-    /// key) are what some tests are about.
-    /// </summary>
-    public StripeClient Stripe(string apiKey = StripeApiKey, int maxNetworkRetries = 0) =>
-        new(apiKey, httpClient: new SystemNetHttpClient(maxNetworkRetries: maxNetworkRetries), apiBase: Root);
-
-    public SendGridClient SendGrid(string apiKey = SendGridApiKey) =>
-        new(new SendGridClientOptions { ApiKey = apiKey, Host = Root });
-
-    public async Task SetFaultAsync(string target, object fault)
+    protected override async ValueTask DisposeAsyncCore()
     {
-        using var response = await Http.PutAsJsonAsync(new Uri($"/sandbox/faults/{target}", UriKind.Relative), fault);
-        response.EnsureSuccessStatusCode();
-    }
-
-    public async Task ClearFaultsAsync()
-    {
-        using var response = await Http.DeleteAsync(new Uri("/sandbox/faults", UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-    }
-
-    public async Task<T> GetAsync<T>(string pathAndQuery) =>
-        await Http.GetFromJsonAsync<T>(new Uri(pathAndQuery, UriKind.Relative))
-        ?? throw new InvalidOperationException($"{pathAndQuery} answered null");
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
+        await base.DisposeAsyncCore();
         await _factory.DisposeAsync();
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Sandbox.Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
-                settings.Append(new("Logging:LogLevel:Default", "Warning"))));
+            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         }
     }
 }
