@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commerce.Docs.Tests;
 
 /// <summary>
-/// The OpenAPI document (<c>/openapi/v1.json</c>) describes every route the Api maps. The Api runs
+/// The OpenAPI document (<c>/openapi/v1.json</c>) describes every route the Api maps, and requires
+/// the JWT bearer scheme on exactly the operations that need a token. The Api runs
 /// in-process (Development, where the document is served) on a database and a RabbitMQ virtual host
 /// of its own; the routes are read from the running host's endpoints, not from its source.
 /// </summary>
