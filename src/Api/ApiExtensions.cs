@@ -1,6 +1,7 @@
 using Commerce.Api.Operations;
 using Commerce.Api.Ordering;
 using Commerce.Api.Storefront;
+using Commerce.Api.Storefront.Auth;
 using Scalar.AspNetCore;
 
 namespace Commerce.Api;
@@ -9,7 +10,7 @@ internal static class ApiExtensions
 {
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
         builder.AddStorefront();
         builder.AddOrdering();
         builder.AddOperations();

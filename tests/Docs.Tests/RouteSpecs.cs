@@ -74,7 +74,7 @@ public sealed partial class RouteSpecs
     /// known — <c>app</c> (the root), a <c>this RouteGroupBuilder v1</c> parameter (the group that
     /// <c>ApiExtensions</c> creates), or a local <c>var g = parent.MapGroup("…")</c>.
     /// </summary>
-    private static List<(string Key, string Source)> MappedRoutes()
+    internal static List<(string Key, string Source)> MappedRoutes()
     {
         var apiExtensions = File.ReadAllText(Path.Combine(DocFiles.Root, "src", "Api", "ApiExtensions.cs"));
         var root = VersionGroup().Match(apiExtensions);
@@ -138,7 +138,7 @@ public sealed partial class RouteSpecs
     }
 
     /// <summary><c>GET /api/v1/products/{id:guid}/</c> and <c>GET /api/v1/products/{productId}</c> both become <c>GET /api/v1/products/{}</c>.</summary>
-    private static string Key(string method, string path)
+    internal static string Key(string method, string path)
     {
         var normalised = Parameter().Replace(path, "{}");
         normalised = Regex.Replace(normalised, "/{2,}", "/");

@@ -15,21 +15,21 @@ public sealed class CheckoutSpecs
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private RunningSystem _system = null!;
     private ShopperClient _customer = null!;
-    private SandboxRecords _sandbox = null!;
+    private SandboxClient _sandbox = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
         _system = await RunningSystem.StartAsync(new Dictionary<string, string> { ["Checkout__PaymentDeadline"] = "00:01:00" });
         _customer = await ShopperClient.LogInAsync(_system.Api, DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
-        _sandbox = new SandboxRecords(_system.Sandbox);
+        _sandbox = new SandboxClient(_system.Sandbox);
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
         _customer.Dispose();
-        _sandbox.Dispose();
+        await _sandbox.DisposeAsync();
         await _system.DisposeAsync();
     }
 
@@ -76,7 +76,7 @@ public sealed class CheckoutSpecs
             Assert.That(confirmed["total"]!.GetValue<decimal>(), Is.EqualTo(25.00m), "priced from the catalog");
             Assert.That(ShopperClient.Timeline(delivered), Is.EqualTo(new[] { "Submitted", "AwaitingPayment", "Confirmed", "Shipped", "Delivered" }));
             Assert.That(delivered["shipment"]?["trackingNumber"]?.GetValue<string>(), Is.Not.Empty);
-            Assert.That(charges.Count(c => c!["status"]!.GetValue<string>() == "succeeded"), Is.EqualTo(1));
+            Assert.That(charges.Count(c => c.Status == "succeeded"), Is.EqualTo(1));
             Assert.That(await Stock(product), Is.EqualTo((8, 0, 2)));
             Assert.That((await _sandbox.MailAsync(orderId)).Count, Is.EqualTo(3));
         });

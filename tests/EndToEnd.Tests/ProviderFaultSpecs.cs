@@ -22,7 +22,7 @@ public sealed class ProviderFaultSpecs
             ["Checkout__PaymentDeadline"] = "00:01:30",
             ["Stripe__Resilience__AttemptTimeout"] = "00:00:02",
         });
-        using var sandbox = new SandboxRecords(system.Sandbox);
+        await using var sandbox = new SandboxClient(system.Sandbox);
         using var shopper = await ShopperClient.LogInAsync(system.Api, DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
         Guid product;
         await using (var db = system.Database.CreateContext())
@@ -49,7 +49,7 @@ public sealed class ProviderFaultSpecs
         var violations = new List<string>();
         foreach (var (orderId, status) in statuses)
         {
-            var charged = (await sandbox.PaymentIntentsAsync(orderId)).Count(c => c!["status"]!.GetValue<string>() == "succeeded");
+            var charged = (await sandbox.PaymentIntentsAsync(orderId)).Count(c => c.Status == "succeeded");
             var refunded = (await sandbox.RefundsAsync(orderId)).Count;
             var confirmed = status is "Confirmed" or "Shipped" or "Delivered";
             if (charged > 1 || (confirmed && (charged != 1 || refunded != 0)) || (!confirmed && charged != refunded))
@@ -66,7 +66,7 @@ public sealed class ProviderFaultSpecs
     public async Task Emails_held_up_by_a_SendGrid_outage_are_each_sent_exactly_once_after_it()
     {
         await using var system = await RunningSystem.StartAsync();
-        using var sandbox = new SandboxRecords(system.Sandbox);
+        await using var sandbox = new SandboxClient(system.Sandbox);
         using var shopper = await ShopperClient.LogInAsync(system.Api, DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
         await sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 600, deliverAfterSeconds: 600);
         Guid product;

@@ -1,3 +1,4 @@
+using Commerce.Messaging.DeadLetters;
 using Commerce.Messaging.Management;
 
 namespace Commerce.TestSupport;
@@ -26,6 +27,13 @@ public sealed class TestVirtualHost : IAsyncDisposable
         var name = $"commerce-test-{purpose}-{Guid.NewGuid():N}"[..40];
         await management.CreateVirtualHostAsync(name, TestServices.RabbitMqUsername, CancellationToken.None);
         return new TestVirtualHost(management, name);
+    }
+
+    /// <summary>The <c>_error</c> queues of this virtual host that hold messages: where MassTransit put what its consumers faulted on.</summary>
+    public async Task<IReadOnlyList<QueueInfo>> FaultedQueuesAsync()
+    {
+        var queues = await _management.GetQueuesAsync(Name, CancellationToken.None);
+        return [.. queues.Where(q => q.Name.EndsWith(ErrorQueueReplayer.ErrorSuffix, StringComparison.Ordinal) && q.Messages > 0)];
     }
 
     public async ValueTask DisposeAsync()

@@ -106,8 +106,10 @@ public sealed class RunningSystem : IAsyncDisposable
                         using var response = await http.GetAsync(new Uri(url));
                         return response.IsSuccessStatusCode;
                     }
-                    catch (HttpRequestException)
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                     {
+                        // Refused, or no answer within the client's 5 s (a host still starting on a
+                        // busy machine): not ready yet. The deadline still decides.
                         return false;
                     }
                 },

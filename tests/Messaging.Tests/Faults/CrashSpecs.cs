@@ -157,14 +157,13 @@ public sealed class CrashSpecs
             await Poll.UntilAsync(
                 async () =>
                 {
-                    var queues = await _virtualHost.Management.GetQueuesAsync(_virtualHost.Name, CancellationToken.None);
-                    var faulted = queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Messages);
-                    if (faulted > 0)
+                    var faulted = await _virtualHost.FaultedQueuesAsync();
+                    if (faulted.Count > 0)
                     {
-                        var queue = queues.First(q => q.Name.EndsWith("_error", StringComparison.Ordinal) && q.Messages > 0).Name;
+                        var queue = faulted[0].Name;
                         var peeked = await _virtualHost.Management.PeekAsync(_virtualHost.Name, queue, 1, CancellationToken.None);
                         var headers = (peeked.Count > 0 ? peeked[0].Properties.Headers : null) ?? [];
-                        Assert.Fail($"{faulted} message(s) ended in {queue}: {string.Join("; ", headers.Select(h => $"{h.Key}={h.Value}"))}");
+                        Assert.Fail($"{faulted.Sum(q => q.Messages)} message(s) ended in {queue}: {string.Join("; ", headers.Select(h => $"{h.Key}={h.Value}"))}");
                     }
 
                     await using var db = MessagingHost.CreateContext(_database.ConnectionString);

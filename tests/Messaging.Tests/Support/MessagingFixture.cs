@@ -77,11 +77,7 @@ public abstract class MessagingFixture
         Poll.UntilAsync(async () => await Saga(id) is { } saga && condition(saga), Deadline, what);
 
     /// <summary>Messages in every <c>_error</c> queue of this test's virtual host.</summary>
-    protected async Task<long> FaultedMessages()
-    {
-        var queues = await VirtualHost.Management.GetQueuesAsync(VirtualHost.Name, CancellationToken.None);
-        return queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Messages);
-    }
+    protected async Task<long> FaultedMessages() => (await VirtualHost.FaultedQueuesAsync()).Sum(q => q.Messages);
 
     protected async Task<ISendEndpoint> Queue(string name) => await Bus.GetSendEndpoint(new Uri($"queue:{name}"));
 }

@@ -1,6 +1,7 @@
-namespace Commerce.Workers.Tests.Integrations.Support;
+namespace Commerce.SandboxTestSupport;
 
-// The sandbox's /sandbox records as a test reads them, declared from the wire format.
+// The sandbox's /sandbox records as a test reads them: declared here from the wire format, not
+// borrowed from the sandbox, so a change to what it answers shows up as a failing test.
 
 public sealed record PaymentIntentRecord(
     string Id,
@@ -29,4 +30,15 @@ public sealed record MailRecord(
     string? OrderId,
     string? EventId);
 
-public sealed record FulfillmentRecord(string FulfillmentId, string RequestId, string OrderId, string Status);
+public sealed record FulfillmentRecord(
+    string FulfillmentId,
+    string RequestId,
+    string OrderId,
+    string Carrier,
+    string TrackingNumber,
+    string Status,
+    IReadOnlyList<WebhookRecord> Webhooks);
+
+public sealed record WebhookRecord(string EventId, string Type, int Attempts, int Deliveries, int? LastStatusCode);
+
+public sealed record FulfillmentAccepted(string FulfillmentId);
