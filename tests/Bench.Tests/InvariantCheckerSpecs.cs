@@ -77,7 +77,7 @@ public sealed class InvariantCheckerSpecs
         var result = Result(history, observed, "I5");
 
         Assert.That(result.DuplicatedCount, Is.EqualTo(1));
-        Assert.That(result.Violations, Is.EqualTo(1), "2 orders tolerate no duplicate (0.5 % of 2 rounds down to 0)");
+        Assert.That(result.Violations, Is.EqualTo(1), "six emails tolerate no duplicate (0.5 % of 6 rounds down to 0)");
     }
 
     [Test]

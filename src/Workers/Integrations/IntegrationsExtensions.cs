@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Commerce.Workers.Fulfillment;
 using Commerce.Workers.Notifications;
 using Commerce.Workers.Payments;
@@ -54,6 +55,8 @@ public static class IntegrationsExtensions
                 context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value.Resilience,
                 SendGridEmailSender.IsTransient));
         services.AddTransient<IEmailSender, SendGridEmailSender>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RecentlySentEmails>();
 
         // Warehouse: a typed client with the standard resilience handler, tuned from the options.
         services.AddHttpClient<IWarehouseClient, WarehouseClient>((sp, http) =>

@@ -10,9 +10,10 @@ namespace Commerce.Workers.Ordering;
 /// <summary>
 /// Emails the customer about an order event: one email per (order, event type). The row that
 /// records it commits with the inbox, so a redelivered or replayed message finds it and sends
-/// nothing; only a crash between the provider's 202 and the commit can send a second copy.
+/// nothing; a failed commit is retried without a second send (<see cref="RecentlySentEmails"/>), so
+/// only a crash of the process between the provider's 202 and the commit can send a second copy.
 /// </summary>
-public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender email, TimeProvider clock) : IConsumer<SendNotification>
+public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender email, RecentlySentEmails recentlySent, TimeProvider clock) : IConsumer<SendNotification>
 {
     public async Task Consume(ConsumeContext<SendNotification> context)
     {
@@ -20,6 +21,12 @@ public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender 
         var (orderId, eventType) = (context.Message.OrderId, context.Message.EventType);
         if (await db.SentNotifications.AnyAsync(n => n.OrderId == orderId && n.EventType == eventType, context.CancellationToken))
         {
+            return;
+        }
+
+        if (recentlySent.Contains(orderId, eventType))
+        {
+            await RecordAsync(orderId, eventType, context.CancellationToken);
             return;
         }
 
@@ -37,7 +44,13 @@ public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender 
         await email.SendAsync(
             new OrderEmail(order.Id, eventType, $"{order.Id:N}:{eventType}", order.CustomerEmail, rendered.Subject, rendered.Html, rendered.Text),
             context.CancellationToken);
+        recentlySent.Add(orderId, eventType);
+        await RecordAsync(orderId, eventType, context.CancellationToken);
+    }
+
+    private async Task RecordAsync(Guid orderId, string eventType, CancellationToken cancellationToken)
+    {
         db.SentNotifications.Add(new SentNotification { OrderId = orderId, EventType = eventType, SentAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(context.CancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
