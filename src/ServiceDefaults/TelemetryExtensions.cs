@@ -22,17 +22,19 @@ internal static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(MassTransitSource, CommerceMeter)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddSource(MassTransitSource, CommerceMeter));
+                .AddPrometheusExporter());
 
-        // Telemetry (traces, metrics, logs) leaves the process only when a collector is configured
-        // (standard OTEL_* variables); /metrics is always served.
+        // Traces (and logs) leave the process only when a collector is configured (standard OTEL_*
+        // variables); /metrics is always served. Without a collector no tracer is registered at all:
+        // recording every MassTransit and HTTP span for nobody cost the Workers a measurable share of
+        // their CPU in the bench (docs/adr/0016).
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            otel.UseOtlpExporter();
+            otel.WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddSource(MassTransitSource, CommerceMeter))
+                .UseOtlpExporter();
         }
 
         return builder;

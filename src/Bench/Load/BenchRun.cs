@@ -68,7 +68,7 @@ public static class BenchRun
 /// <summary>What a bench run does: the ramp's rates and step length, the optional sustained minute, the baseline size.</summary>
 public sealed record BenchPlan(string Mode, double[] Rates, TimeSpan StepDuration, TimeSpan? Sustain, int BaselineSagas)
 {
-    public static readonly BenchPlan Quick = new("quick", [25, 50, 100, 150, 200, 300], TimeSpan.FromSeconds(10), null, 2_000);
+    public static readonly BenchPlan Quick = new("quick", [5, 10, 15, 20, 30, 50, 100], TimeSpan.FromSeconds(10), null, 2_000);
 
-    public static readonly BenchPlan Full = new("full", [25, 50, 100, 150, 200, 250, 300, 400], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), 5_000);
+    public static readonly BenchPlan Full = new("full", [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), 5_000);
 }
