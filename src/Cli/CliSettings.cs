@@ -11,7 +11,7 @@ namespace Commerce.Cli;
 internal static class CliSettings
 {
     public static string PostgresConnectionString =>
-        Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce");
+        Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce;SSL Mode=Disable");
 
     public static string RabbitMqHost => Get("RabbitMq__Host", "localhost");
 

@@ -6,7 +6,7 @@ namespace Commerce.TestSupport;
 /// </summary>
 public static class TestServices
 {
-    public static string PostgresConnectionString => Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce");
+    public static string PostgresConnectionString => Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce;SSL Mode=Disable");
 
     public static string RedisConfiguration => Get("Redis__Configuration", "localhost:6379");
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Commerce.Bench.Hosting;
+using Commerce.Messaging.DeadLetters;
 using Npgsql;
 
 namespace Commerce.Bench.Chaos;
@@ -48,8 +49,8 @@ public sealed record Observed(
             await sandbox.GetFromJsonAsync<List<ObservedPaymentIntent>>(new Uri("sandbox/stripe/payment-intents", UriKind.Relative), cancellationToken) ?? [],
             await sandbox.GetFromJsonAsync<List<ObservedMail>>(new Uri("sandbox/mail", UriKind.Relative), cancellationToken) ?? [],
             await sandbox.GetFromJsonAsync<List<ObservedFulfillment>>(new Uri("sandbox/warehouse/fulfillments", UriKind.Relative), cancellationToken) ?? [],
-            queues.Where(q => !q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Messages),
-            queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Messages),
+            queues.Where(q => !q.Name.EndsWith(ErrorQueueReplayer.ErrorSuffix, StringComparison.Ordinal)).Sum(q => q.Messages),
+            queues.Where(q => q.Name.EndsWith(ErrorQueueReplayer.ErrorSuffix, StringComparison.Ordinal)).Sum(q => q.Messages),
             outbox,
             overdue,
             openSagas);

@@ -10,15 +10,23 @@ internal static class BenchCommand
     public static Command Create()
     {
         var quick = new Option<bool>("--quick") { Description = "Shorter steps, no sustained minute, smaller baseline: under 3 minutes." };
+        var products = new Option<int>("--products") { Description = "Products the checkouts spread over, round robin (default 50; 1 is a flash sale on one row).", DefaultValueFactory = _ => 50 };
         var results = new Option<string?>("--results") { Description = "Folder for report.md, report.json, latency.png and logs (default .commerce/results/<time>-bench)." };
         var command = new Command("bench", "Ramp fixed-rate checkouts through the HTTP API until the system stops keeping up, and compare with the in-memory baseline.")
         {
             quick,
+            products,
             results,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var plan = parse.GetValue(quick) ? BenchPlan.Quick : BenchPlan.Full;
+            var plan = (parse.GetValue(quick) ? BenchPlan.Quick : BenchPlan.Full) with { Products = parse.GetValue(products) };
+            if (plan.Products is < 1 or > 10_000)
+            {
+                await Console.Error.WriteLineAsync("bench: --products must be between 1 and 10000");
+                return 2;
+            }
+
             var folder = ResultsFolder.Create(parse.GetValue(results), $"bench-{plan.Mode}");
             var report = await AnsiConsole.Status().StartAsync("starting", async context =>
                 await BenchRun.RunAsync(plan, Path.Combine(folder, "logs"), text => context.Status(Markup.Escape(text)), ct));

@@ -15,7 +15,7 @@ public sealed record ServiceSettings(
     Uri RabbitMqManagementUrl)
 {
     public static ServiceSettings FromEnvironment() => new(
-        Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce"),
+        Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce;SSL Mode=Disable"),
         Get("Redis__Configuration", "localhost:6379"),
         Get("RabbitMq__Host", "localhost"),
         Get("RabbitMq__Username", "commerce"),

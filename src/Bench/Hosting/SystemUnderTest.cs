@@ -14,7 +14,6 @@ namespace Commerce.Bench.Hosting;
 /// </summary>
 public sealed class SystemUnderTest : IAsyncDisposable
 {
-    public const string ProductSku = "BENCH-0001";
     public const decimal ProductPrice = 12.50m;
 
     private readonly ServiceSettings _services;
@@ -39,7 +38,10 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public Uri Sandbox { get; private set; } = null!;
 
-    public Guid ProductId { get; private set; }
+    /// <summary>The products the load buys, each with <see cref="SystemShape.InitialStock"/> units.</summary>
+    public IReadOnlyList<Guid> ProductIds { get; private set; } = [];
+
+    public Guid ProductId => ProductIds[0];
 
     public IReadOnlyList<ManagedProcess> Workers => _processes.Where(p => p.Name.StartsWith("workers", StringComparison.Ordinal)).ToList();
 
@@ -52,7 +54,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         var system = new SystemUnderTest(services, $"commerce_{shape.Purpose}_{DateTime.UtcNow:MMddHHmmss}", logDirectory);
         try
         {
-            await system.ProvisionAsync(shape.InitialStock, cancellationToken);
+            await system.ProvisionAsync(shape, cancellationToken);
             await system.StartProcessesAsync(shape, cancellationToken);
         }
         catch
@@ -74,7 +76,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
     public RabbitMqManagementClient CreateManagementClient() =>
         new(_services.RabbitMqManagementUrl, _services.RabbitMqUsername, _services.RabbitMqPassword);
 
-    private async Task ProvisionAsync(int initialStock, CancellationToken cancellationToken)
+    private async Task ProvisionAsync(SystemShape shape, CancellationToken cancellationToken)
     {
         await using (var admin = new NpgsqlConnection(_services.PostgresConnectionString))
         {
@@ -86,19 +88,19 @@ public sealed class SystemUnderTest : IAsyncDisposable
         await using (var db = CreateContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
-            var product = new Product
+            var products = Enumerable.Range(1, shape.Products).Select(i => new Product
             {
-                Sku = ProductSku,
-                Name = "Benchmark mug",
+                Sku = $"BENCH-{i:0000}",
+                Name = $"Benchmark mug {i}",
                 Category = "bench",
                 Price = ProductPrice,
-                Available = initialStock,
+                Available = shape.InitialStock,
                 CreatedAt = DateTimeOffset.UtcNow,
                 UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            db.Products.Add(product);
+            }).ToList();
+            db.Products.AddRange(products);
             await db.SaveChangesAsync(cancellationToken);
-            ProductId = product.Id;
+            ProductIds = products.Select(p => p.Id).ToList();
         }
 
         using var management = CreateManagementClient();
@@ -242,5 +244,5 @@ public sealed class SystemUnderTest : IAsyncDisposable
     }
 }
 
-/// <summary>How many of each process to run, and with how much stock.</summary>
-public sealed record SystemShape(string Purpose, int ApiInstances, int WorkerInstances, int InitialStock);
+/// <summary>How many of each process to run, and how many products with how much stock each.</summary>
+public sealed record SystemShape(string Purpose, int ApiInstances, int WorkerInstances, int InitialStock, int Products = 1);

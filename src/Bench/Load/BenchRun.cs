@@ -19,7 +19,7 @@ public static class BenchRun
         var baseline = await BaselineRun.RunAsync(plan.BaselineSagas, n => status($"baseline: {n}/{plan.BaselineSagas} sagas confirmed"), cancellationToken);
 
         status("starting Sandbox, Api and Workers");
-        await using var system = await SystemUnderTest.StartAsync(new SystemShape("bench", ApiInstances: 1, WorkerInstances: 1, InitialStock: 50_000_000), logDirectory, cancellationToken);
+        await using var system = await SystemUnderTest.StartAsync(new SystemShape("bench", ApiInstances: 1, WorkerInstances: 1, InitialStock: 1_000_000, Products: plan.Products), logDirectory, cancellationToken);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = system.Api,
@@ -68,6 +68,12 @@ public static class BenchRun
 /// <summary>What a bench run does: the ramp's rates and step length, the optional sustained minute, the baseline size.</summary>
 public sealed record BenchPlan(string Mode, double[] Rates, TimeSpan StepDuration, TimeSpan? Sustain, int BaselineSagas)
 {
+    /// <summary>
+    /// Products the load spreads over, round robin. One product is a flash sale: every reservation
+    /// updates the same row and waits for the one before it to commit (<c>--products 1</c>).
+    /// </summary>
+    public int Products { get; init; } = 50;
+
     public static readonly BenchPlan Quick = new("quick", [5, 10, 15, 20, 30, 50, 100], TimeSpan.FromSeconds(10), null, 2_000);
 
     public static readonly BenchPlan Full = new("full", [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), 5_000);

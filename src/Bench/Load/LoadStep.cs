@@ -19,7 +19,7 @@ public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shop
         var attempts = await OpenLoad.RunAsync(
             rate,
             duration,
-            i => shoppers[i % shoppers.Count].CheckoutAsync(system.ProductId, Guid.NewGuid().ToString(), "pm_card_visa", cancellationToken),
+            i => shoppers[i % shoppers.Count].CheckoutAsync(system.ProductIds[i % system.ProductIds.Count], Guid.NewGuid().ToString(), "pm_card_visa", cancellationToken),
             sent => status($"{rate:0}/s: {sent}/{total} checkouts sent"),
             cancellationToken);
         var use = (await sampler.SampleAsync(cancellationToken)).Since(before);

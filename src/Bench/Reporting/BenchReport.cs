@@ -6,6 +6,7 @@ namespace Commerce.Bench.Reporting;
 /// <summary>Everything a bench run found, as written to report.json and rendered to report.md.</summary>
 public sealed record BenchReport(
     string Mode,
+    int Products,
     DateTimeOffset At,
     string Machine,
     BaselineResult Baseline,
@@ -23,7 +24,7 @@ public sealed record BenchReport(
         var all = sustained is null ? steps : [.. steps, sustained];
         var best = all.Select(s => s.ConfirmedPerSecond).DefaultIfEmpty(0).Max();
         var ratio = baseline.SagasPerSecond > 0 ? Math.Round(best / baseline.SagasPerSecond, 2) : 0;
-        return new BenchReport(plan.Mode, DateTimeOffset.UtcNow, Describe(), baseline, steps, knee, best, ratio, sustained, TargetCheck.Evaluate(all, sustained, ratio));
+        return new BenchReport(plan.Mode, plan.Products, DateTimeOffset.UtcNow, Describe(), baseline, steps, knee, best, ratio, sustained, TargetCheck.Evaluate(all, sustained, ratio));
     }
 
     private static string Describe()

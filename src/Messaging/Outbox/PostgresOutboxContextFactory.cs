@@ -24,6 +24,10 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(next);
         var messageId = context.GetOriginalMessageId() ?? throw new MessageException(typeof(T), "The outbox needs a MessageId");
+        // Every pass makes several SaveChanges calls in its transaction; EF would wrap each in a
+        // SAVEPOINT/RELEASE pair (two round trips). A failed pass is rolled back whole, never resumed,
+        // so those savepoints buy nothing (the bench counted 40 of them per order).
+        db.Database.AutoSavepointsEnabled = false;
         var sql = new InboxSql(db);
         var firstPass = true;
         var continueProcessing = true;

@@ -29,6 +29,14 @@ public sealed class PostgresOptions : IValidatableObject
     {
         MaxPoolSize = MaxPoolSize,
         Timeout = TimeoutSeconds,
+        // No session state is ever set on a connection (no SET, no temp tables, no LISTEN), so the
+        // DISCARD ALL round trip Npgsql sends when one goes back to the pool is pure cost, and it
+        // would throw away the prepared statements below.
+        NoResetOnClose = true,
+        // An order runs about 250 statements of a few dozen shapes (inbox, outbox, saga, projection):
+        // preparing the repeated ones spares PostgreSQL parsing and planning them every time.
+        MaxAutoPrepare = 64,
+        AutoPrepareMinUsages = 2,
     }.ConnectionString;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
