@@ -12,6 +12,8 @@ namespace Commerce.Bench.Load;
 /// </summary>
 public static class BenchRun
 {
+    private const double WarmUpRate = 10;
+
     public static async Task<BenchReport> RunAsync(BenchPlan plan, string logDirectory, Action<string> status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -39,8 +41,10 @@ public static class BenchRun
 
         var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, system.Name);
         var step = new LoadStep(system, shoppers, sampler);
+        // Fresh processes run tier-0 code and compile hot methods again in the background, on the
+        // same two cores: 20 s of moderate load first, or the first steps measure the JIT.
         status("warming up");
-        await step.RunAsync(plan.Rates[0], TimeSpan.FromSeconds(5), status, cancellationToken);
+        await step.RunAsync(WarmUpRate, TimeSpan.FromSeconds(20), status, cancellationToken);
 
         var steps = new List<StepResult>();
         foreach (var rate in plan.Rates)
