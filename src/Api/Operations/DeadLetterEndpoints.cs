@@ -122,8 +122,17 @@ internal static class DeadLetterEndpoints
 
         var actor = await ActorAsync(http, db, cancellationToken);
         var selection = new DeadLetterSelection(request?.MessageIds, request?.ExceptionType, request?.Max);
-        var moved = new List<string>();
-        var run = new DeadLetterRunOptions { Moved = moved.Add };
+        var options = http.RequestServices.GetRequiredService<DbContextOptions<CommerceDbContext>>();
+        await using var audit = await DeadLetterAuditTrail.StartAsync(() => new CommerceDbContext(options), actor, action, queue, clock.GetUtcNow());
+        var moved = 0;
+        var run = new DeadLetterRunOptions
+        {
+            Moved = id =>
+            {
+                audit.Moved(id);
+                moved++;
+            },
+        };
         DeadLetterResult? result = null;
         IResult? error = null;
         string outcome;
@@ -140,12 +149,11 @@ internal static class DeadLetterEndpoints
         }
         catch (Exception e) when (e is BrokerUnreachableException or InvalidOperationException or OperationInterruptedException or HttpRequestException)
         {
-            error = TypedResults.Problem(title: "The move stopped", detail: $"{moved.Count} message(s) moved before: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            error = TypedResults.Problem(title: "The move stopped", detail: $"{moved} message(s) moved before: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
             outcome = $"failed: {e.Message}";
         }
 
-        db.DeadLetterActions.Add(DeadLetterAction.Create(actor, action, queue, result?.MessageIds ?? moved, outcome, clock.GetUtcNow()));
-        await db.SaveChangesAsync(CancellationToken.None);
+        await audit.FinishAsync(result?.MessageIds, outcome);
         return (result, error);
     }
 

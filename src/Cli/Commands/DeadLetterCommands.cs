@@ -92,7 +92,9 @@ internal static class DeadLetterCommands
         using var replayer = Replayer();
         var total = selection.Max ?? selection.MessageIds?.Count
             ?? (await replayer.ListAsync(cancellationToken)).FirstOrDefault(q => q.Queue == queue)?.Count ?? 0;
-        var moved = new List<string>();
+        var actor = $"cli:{Environment.GetEnvironmentVariable("USER") ?? Environment.UserName}";
+        await using var audit = await DeadLetterAuditTrail.StartAsync(CliSettings.OpenDatabase, actor, action, queue, DateTimeOffset.UtcNow);
+        var moved = 0;
         DeadLetterResult? result = null;
         var outcome = "ok";
         try
@@ -107,8 +109,8 @@ internal static class DeadLetterCommands
                         RatePerSecond = rate,
                         Moved = id =>
                         {
-                            moved.Add(id);
-                            task.Value = Math.Min(moved.Count, task.MaxValue);
+                            audit.Moved(id);
+                            task.Value = Math.Min(++moved, task.MaxValue);
                         },
                     };
                     result = action == DeadLetterAction.Retry
@@ -124,20 +126,12 @@ internal static class DeadLetterCommands
         }
         finally
         {
-            await AuditAsync(action, queue, result?.MessageIds ?? moved, outcome);
+            await audit.FinishAsync(result?.MessageIds, outcome);
         }
 
         var verb = action == DeadLetterAction.Retry ? "retried" : $"discarded to {ErrorQueueReplayer.ArchiveQueueFor(queue)}";
         AnsiConsole.MarkupLineInterpolated($"[green]{result!.Moved}[/] {verb}; [yellow]{result.Remaining}[/] remaining in {queue}");
         return 0;
-    }
-
-    private static async Task AuditAsync(string action, string queue, IReadOnlyCollection<string> messageIds, string outcome)
-    {
-        await using var db = CliSettings.OpenDatabase();
-        var actor = $"cli:{Environment.GetEnvironmentVariable("USER") ?? Environment.UserName}";
-        db.DeadLetterActions.Add(DeadLetterAction.Create(actor, action, queue, messageIds, outcome, DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static void WriteGroups(IReadOnlyList<(string Queue, DeadLetterMessage Message)> messages, string title)

@@ -1,6 +1,7 @@
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.DeadLetters;
 using Commerce.Messaging.Tests.Support;
+using Commerce.Persistence.Operations;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using RabbitMQ.Client;
@@ -171,16 +172,20 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         var (exitCode, output) = await CliProcess.RunAsync(retry, environment);
 
         await using var db = audit.CreateContext();
-        var actions = await db.DeadLetterActions.AsNoTracking().ToListAsync();
-        await TestContext.Out.WriteLineAsync($"killed with {leftAfterKill} of {count} left in {ErrorQueue}; the second run moved {actions.FirstOrDefault()?.Count}");
+        var actions = await db.DeadLetterActions.AsNoTracking().OrderBy(a => a.At).ToListAsync();
+        await TestContext.Out.WriteLineAsync($"killed with {leftAfterKill} of {count} left in {ErrorQueue}; audit: {string.Join(", ", actions.Select(a => $"{a.Outcome} {a.Count}"))}");
         Assert.Multiple(() =>
         {
             Assert.That(leftAfterKill, Is.InRange(1u, (uint)count - 100), "killed half-way: some moved, some not");
             Assert.That(exitCode, Is.Zero, output);
             Assert.That(output, Does.Contain("remaining in " + ErrorQueue));
-            Assert.That(actions, Has.Count.EqualTo(1), "only the run that finished is audited; SIGKILL leaves no row");
-            Assert.That(actions.Single().Outcome, Is.EqualTo("ok"));
-            Assert.That(actions.Single().Count, Is.InRange((int)leftAfterKill, (int)leftAfterKill + 1), "the second run moved what was left");
+            Assert.That(actions, Has.Count.EqualTo(2), "both runs are audited, the killed one too");
+            // The killed run's row was written before it moved anything and kept current five times a second.
+            Assert.That(actions[0].Outcome, Is.EqualTo(DeadLetterAuditTrail.Running));
+            Assert.That(actions[0].Count, Is.InRange(1, count - (int)leftAfterKill), "the killed run's row names what it had moved (up to its last flush)");
+            Assert.That(actions[1].Outcome, Is.EqualTo("ok"));
+            Assert.That(actions[1].Count, Is.InRange((int)leftAfterKill, (int)leftAfterKill + 1), "the second run moved what was left");
+            Assert.That(actions[0].MessageIds.Intersect(actions[1].MessageIds), Is.Empty, "no message is moved twice");
         });
         await AssertEachTookEffectOnce(keys);
     }
