@@ -11,7 +11,12 @@ namespace Commerce.Workers.Notifications;
 public sealed class RecentlySentEmails(TimeProvider clock)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    /// <summary>Expired entries are swept at most this often: a sweep reads every entry, an email must not.</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<(Guid OrderId, string EventType), DateTimeOffset> _sent = new();
+    private long _nextSweepTicks;
 
     public bool Contains(Guid orderId, string eventType) =>
         _sent.TryGetValue((orderId, eventType), out var at) && clock.GetUtcNow() - at < Window;
@@ -20,6 +25,12 @@ public sealed class RecentlySentEmails(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         _sent[(orderId, eventType)] = now;
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
         foreach (var stale in _sent.Where(e => now - e.Value >= Window).Select(e => e.Key))
         {
             _sent.TryRemove(stale, out _);
