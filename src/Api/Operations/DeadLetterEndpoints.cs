@@ -124,15 +124,7 @@ internal static class DeadLetterEndpoints
         var selection = new DeadLetterSelection(request?.MessageIds, request?.ExceptionType, request?.Max);
         var options = http.RequestServices.GetRequiredService<DbContextOptions<CommerceDbContext>>();
         await using var audit = await DeadLetterAuditTrail.StartAsync(() => new CommerceDbContext(options), actor, action, queue, clock.GetUtcNow());
-        var moved = 0;
-        var run = new DeadLetterRunOptions
-        {
-            Moved = id =>
-            {
-                audit.Moved(id);
-                moved++;
-            },
-        };
+        var run = new DeadLetterRunOptions { Moved = audit.Moved };
         DeadLetterResult? result = null;
         IResult? error = null;
         string outcome;
@@ -149,7 +141,7 @@ internal static class DeadLetterEndpoints
         }
         catch (Exception e) when (e is BrokerUnreachableException or InvalidOperationException or OperationInterruptedException or HttpRequestException)
         {
-            error = TypedResults.Problem(title: "The move stopped", detail: $"{moved} message(s) moved before: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            error = TypedResults.Problem(title: "The move stopped", detail: $"{audit.MovedCount} message(s) moved before: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
             outcome = $"failed: {e.Message}";
         }
 

@@ -94,7 +94,6 @@ internal static class DeadLetterCommands
             ?? (await replayer.ListAsync(cancellationToken)).FirstOrDefault(q => q.Queue == queue)?.Count ?? 0;
         var actor = $"cli:{Environment.GetEnvironmentVariable("USER") ?? Environment.UserName}";
         await using var audit = await DeadLetterAuditTrail.StartAsync(CliSettings.OpenDatabase, actor, action, queue, DateTimeOffset.UtcNow);
-        var moved = 0;
         DeadLetterResult? result = null;
         var outcome = "ok";
         try
@@ -110,7 +109,7 @@ internal static class DeadLetterCommands
                         Moved = id =>
                         {
                             audit.Moved(id);
-                            task.Value = Math.Min(++moved, task.MaxValue);
+                            task.Value = Math.Min(audit.MovedCount, task.MaxValue);
                         },
                     };
                     result = action == DeadLetterAction.Retry

@@ -31,17 +31,22 @@ public class DeadLetterAction
     /// <summary><c>ok</c>, or <c>failed: …</c> with the reason (the ids then are those moved before it).</summary>
     public required string Outcome { get; set; }
 
-    public static DeadLetterAction Create(string actor, string action, string queue, IReadOnlyCollection<string> messageIds, string outcome, DateTimeOffset at) => new()
+    public static DeadLetterAction Create(string actor, string action, string queue, IReadOnlyCollection<string> messageIds, string outcome, DateTimeOffset at)
     {
-        Id = Guid.CreateVersion7(),
-        At = at,
-        Actor = actor,
-        Action = action,
-        Queue = queue,
-        MessageIds = [.. messageIds],
-        Count = messageIds.Count,
-        Outcome = outcome.Length > 1000 ? outcome[..1000] : outcome,
-    };
+        var row = new DeadLetterAction { Id = Guid.CreateVersion7(), At = at, Actor = actor, Action = action, Queue = queue, Outcome = string.Empty };
+        row.Record(messageIds, outcome);
+        return row;
+    }
+
+    /// <summary>The ids moved so far and how it stands (the outcome cut to its column's 1,000 characters).</summary>
+    public void Record(IReadOnlyCollection<string> messageIds, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        ArgumentNullException.ThrowIfNull(outcome);
+        MessageIds = [.. messageIds];
+        Count = messageIds.Count;
+        Outcome = outcome.Length > 1000 ? outcome[..1000] : outcome;
+    }
 }
 
 internal sealed class DeadLetterActionConfiguration : IEntityTypeConfiguration<DeadLetterAction>

@@ -42,6 +42,18 @@ public sealed class DeadLetterAuditTrail : IAsyncDisposable
         return new DeadLetterAuditTrail(open, row.Id);
     }
 
+    /// <summary>How many messages have left the queue so far.</summary>
+    public int MovedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _moved.Count;
+            }
+        }
+    }
+
     /// <summary>For the replayer's <c>Moved</c> callback: one message left the queue.</summary>
     public void Moved(string messageId)
     {
@@ -107,10 +119,7 @@ public sealed class DeadLetterAuditTrail : IAsyncDisposable
     {
         await using var db = _open();
         var row = await db.DeadLetterActions.FindAsync(_id) ?? throw new InvalidOperationException($"audit row {_id} is gone");
-        var current = DeadLetterAction.Create(row.Actor, row.Action, row.Queue, messageIds, outcome ?? row.Outcome, row.At);
-        row.MessageIds = current.MessageIds;
-        row.Count = current.Count;
-        row.Outcome = current.Outcome;
+        row.Record(messageIds, outcome ?? row.Outcome);
         await db.SaveChangesAsync(CancellationToken.None);
     }
 }
