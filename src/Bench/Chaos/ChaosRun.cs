@@ -23,7 +23,7 @@ public static class ChaosRun
         ArgumentNullException.ThrowIfNull(plan);
         status("starting Sandbox, Api and two Workers processes");
         await using var system = await SystemUnderTest.StartAsync(new SystemShape("chaos", ApiInstances: 1, WorkerInstances: 2, InitialStock: PlentifulStock), logDirectory, cancellationToken);
-        var scarce = await AddScarceProductAsync(system, cancellationToken);
+        var scarce = await system.AddProductAsync("CHAOS-SCARCE", "Limited mug", 30m, ScarceStock, cancellationToken);
         var initialStock = new Dictionary<Guid, int> { [system.ProductId] = PlentifulStock, [scarce] = ScarceStock };
         using var http = new HttpClient { BaseAddress = system.Api, Timeout = TimeSpan.FromSeconds(10) };
         using var sandbox = new HttpClient { BaseAddress = system.Sandbox, Timeout = TimeSpan.FromSeconds(10) };
@@ -57,24 +57,6 @@ public static class ChaosRun
         var observed = await Observed.ReadAsync(system, sandbox, cancellationToken);
         var results = InvariantChecker.Check(history, observed, initialStock);
         return new ChaosReport(plan, history, nemesis.Strikes, system.Workers.Sum(w => w.Restarts), quiet, observed.Orders.Count, results);
-    }
-
-    private static async Task<Guid> AddScarceProductAsync(SystemUnderTest system, CancellationToken cancellationToken)
-    {
-        await using var db = system.CreateContext();
-        var product = new Persistence.Catalog.Product
-        {
-            Sku = "CHAOS-SCARCE",
-            Name = "Limited mug",
-            Category = "bench",
-            Price = 30m,
-            Available = ScarceStock,
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
-        db.Products.Add(product);
-        await db.SaveChangesAsync(cancellationToken);
-        return product.Id;
     }
 
     /// <summary>Quiescence: every order terminal, every queue empty, the outbox sent. False when the deadline passes first.</summary>

@@ -73,6 +73,25 @@ public sealed class SystemUnderTest : IAsyncDisposable
         return new CommerceDbContext(builder.Options);
     }
 
+    /// <summary>Adds one product to the catalog with <paramref name="stock"/> units available.</summary>
+    public async Task<Guid> AddProductAsync(string sku, string name, decimal price, int stock, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        var product = new Product
+        {
+            Sku = sku,
+            Name = name,
+            Category = "bench",
+            Price = price,
+            Available = stock,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Products.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+        return product.Id;
+    }
+
     public RabbitMqManagementClient CreateManagementClient() =>
         new(_services.RabbitMqManagementUrl, _services.RabbitMqUsername, _services.RabbitMqPassword);
 
@@ -88,20 +107,15 @@ public sealed class SystemUnderTest : IAsyncDisposable
         await using (var db = CreateContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
-            var products = Enumerable.Range(1, shape.Products).Select(i => new Product
-            {
-                Sku = $"BENCH-{i:0000}",
-                Name = $"Benchmark mug {i}",
-                Category = "bench",
-                Price = ProductPrice,
-                Available = shape.InitialStock,
-                CreatedAt = DateTimeOffset.UtcNow,
-                UpdatedAt = DateTimeOffset.UtcNow,
-            }).ToList();
-            db.Products.AddRange(products);
-            await db.SaveChangesAsync(cancellationToken);
-            ProductIds = products.Select(p => p.Id).ToList();
         }
+
+        var products = new List<Guid>();
+        for (var i = 1; i <= shape.Products; i++)
+        {
+            products.Add(await AddProductAsync($"BENCH-{i:0000}", $"Benchmark mug {i}", ProductPrice, shape.InitialStock, cancellationToken));
+        }
+
+        ProductIds = products;
 
         using var management = CreateManagementClient();
         await management.CreateVirtualHostAsync(Name, _services.RabbitMqUsername, cancellationToken);
