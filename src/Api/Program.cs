@@ -1,4 +1,3 @@
-using Commerce.Api.Ordering;
 using Commerce.Messaging.Configuration;
 using Commerce.Persistence;
 using Commerce.ServiceDefaults;
@@ -19,13 +18,7 @@ public sealed class Program
         builder.AddServiceDefaults()
             .AddPostgres()
             .AddRedis()
-            .AddRabbitMq(
-                x =>
-                {
-                    x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox());
-                    x.AddOrderingConsumers();
-                },
-                (context, cfg) => context.ConfigureOrderingEndpoints(cfg));
+            .AddRabbitMq(x => x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox()));
         builder.AddApi();
 
         var app = builder.Build();

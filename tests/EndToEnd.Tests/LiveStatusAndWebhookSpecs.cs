@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Commerce.EndToEnd.Tests.Support;
 using Commerce.Persistence.Seeding;
+using Npgsql;
 
 namespace Commerce.EndToEnd.Tests;
 
@@ -13,6 +14,9 @@ public sealed class LiveStatusAndWebhookSpecs
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly string[] HappyPath = ["Submitted", "AwaitingPayment", "Confirmed", "Shipped", "Delivered"];
+
+    /// <summary><c>OrderStatusListener.ApplicationName</c> of the Api (internal there; the Api runs as a process here).</summary>
+    private const string OrderStatusListenerName = "commerce-order-status-listener";
     private RunningSystem _system = null!;
     private SandboxClient _sandbox = null!;
 
@@ -81,14 +85,93 @@ public sealed class LiveStatusAndWebhookSpecs
     }
 
     [Test]
-    public async Task A_repeated_webhook_is_accepted_and_takes_effect_once()
+    public async Task A_stream_keeps_up_when_the_Api_loses_its_listening_connection()
     {
-        await _sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 600, deliverAfterSeconds: 600);
         try
         {
-            using var shopper = await ShopperClient.LogInAsync(_system.Api, DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
-            var orderId = await shopper.PlaceOrderAsync(await AnyProduct(), 1);
-            await shopper.WaitForStatusAsync(orderId, Deadline, "Confirmed");
+            var (shopper, orderId) = await ConfirmedOrderTheWarehouseHolds();
+            shopper.Dispose();
+            using var http = new HttpClient { BaseAddress = _system.SecondApi, Timeout = Deadline };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AccessToken(_system.SecondApi));
+            using var response = await http.GetAsync(new Uri($"api/v1/orders/{orderId}/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            using var timeout = new CancellationTokenSource(Deadline);
+            Assert.That(await NextStatus(reader, timeout.Token), Is.EqualTo("Confirmed"));
+
+            // Both instances lose their listening session; the changes below may commit before or
+            // after they are back, and the stream must show them either way.
+            var before = await ListenerSessions();
+            Assert.That(before, Has.Count.EqualTo(2), "one listening session per Api instance");
+            await TerminateListenerSessions();
+            using (await WarehouseWebhook.PostAsync(_system.Api, WarehouseWebhook.Event($"evt-{Guid.NewGuid():N}", "shipment.dispatched", orderId)))
+            {
+            }
+
+            Assert.That(await NextStatus(reader, timeout.Token), Is.EqualTo("Shipped"));
+            using (await WarehouseWebhook.PostAsync(_system.Api, WarehouseWebhook.Event($"evt-{Guid.NewGuid():N}", "shipment.delivered", orderId)))
+            {
+            }
+
+            Assert.That(await NextStatus(reader, timeout.Token), Is.EqualTo("Delivered"));
+            await Poll.UntilAsync(async () => (await ListenerSessions()) is { Count: 2 } after && !after.Intersect(before).Any(), Deadline, "both instances listening again on new sessions");
+        }
+        finally
+        {
+            await _sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 1, deliverAfterSeconds: 2);
+        }
+    }
+
+    /// <summary>An order placed and confirmed while the warehouse holds every parcel: the test posts the webhooks itself.</summary>
+    private async Task<(ShopperClient Shopper, Guid OrderId)> ConfirmedOrderTheWarehouseHolds()
+    {
+        await _sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 600, deliverAfterSeconds: 600);
+        var shopper = await ShopperClient.LogInAsync(_system.Api, DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
+        var orderId = await shopper.PlaceOrderAsync(await AnyProduct(), 1);
+        await shopper.WaitForStatusAsync(orderId, Deadline, "Confirmed");
+        return (shopper, orderId);
+    }
+
+    private static async Task<string?> NextStatus(StreamReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                return JsonNode.Parse(line[5..])!["status"]!.GetValue<string>();
+            }
+        }
+
+        return null;
+    }
+
+    private Task<List<int>> ListenerSessions() => OnListenerSessions("pid");
+
+    private Task<List<int>> TerminateListenerSessions() => OnListenerSessions("pg_terminate_backend(pid)::int");
+
+    /// <summary>Evaluates <paramref name="expression"/> for each Api listening session of this system's database.</summary>
+    private async Task<List<int>> OnListenerSessions(string expression)
+    {
+        await using var connection = new NpgsqlConnection(_system.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT {expression} FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name", connection);
+        command.Parameters.AddWithValue("name", OrderStatusListenerName);
+        var values = new List<int>();
+        await using var rows = await command.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+        {
+            values.Add(rows.GetInt32(0));
+        }
+
+        return values;
+    }
+
+    [Test]
+    public async Task A_repeated_webhook_is_accepted_and_takes_effect_once()
+    {
+        try
+        {
+            var (shopper, orderId) = await ConfirmedOrderTheWarehouseHolds();
+            using var owned = shopper;
             var body = WarehouseWebhook.Event($"evt-{Guid.NewGuid():N}", "shipment.dispatched", orderId);
 
             using var first = await WarehouseWebhook.PostAsync(_system.Api, body);

@@ -31,11 +31,12 @@ internal static class OrderEventsEndpoint
         }
 
         var first = new OrderStatusEvent(id, order.Status, null, order.UpdatedAt, order.StatusVersion);
-        return TypedResults.ServerSentEvents(Stream(first, subscription, cancellationToken), eventType: "status");
+        return TypedResults.ServerSentEvents(Stream(first, subscription, db, cancellationToken), eventType: "status");
     }
 
+    /// <summary>The current status, then on each signal every timeline entry newer than the last one sent, until a terminal status.</summary>
     private static async IAsyncEnumerable<OrderStatusEvent> Stream(
-        OrderStatusEvent first, OrderStatusBroadcaster.Subscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
+        OrderStatusEvent first, OrderStatusBroadcaster.Subscription subscription, CommerceDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using (subscription)
         {
@@ -44,16 +45,16 @@ internal static class OrderEventsEndpoint
             var status = first.Status;
             while (!OrderStatus.Terminal.Contains(status) && await subscription.Reader.WaitToReadAsync(cancellationToken))
             {
-                while (subscription.Reader.TryRead(out var change))
+                subscription.Reader.TryRead(out _);
+                var newer = await db.Set<OrderTimelineEntry>().AsNoTracking()
+                    .Where(t => t.OrderId == first.OrderId && t.Version > version)
+                    .OrderBy(t => t.Version)
+                    .ToListAsync(cancellationToken);
+                foreach (var entry in newer)
                 {
-                    if (change.Version <= version)
-                    {
-                        continue;
-                    }
-
-                    version = change.Version;
-                    status = change.Status;
-                    yield return new OrderStatusEvent(change.OrderId, change.Status, change.Detail, change.At, change.Version);
+                    version = entry.Version;
+                    status = entry.Status;
+                    yield return new OrderStatusEvent(entry.OrderId, entry.Status, entry.Detail, entry.At, entry.Version);
                 }
             }
         }

@@ -1,22 +1,20 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Commerce.Contracts.Checkout;
-using MassTransit;
 
 namespace Commerce.Api.Ordering;
 
 /// <summary>
-/// Hands each <see cref="OrderStatusChanged"/> this Api instance receives to the clients that are
-/// watching that order here. Every instance has its own temporary queue, so every instance sees
-/// every change, whichever instance the client is connected to.
+/// Tells the clients watching an order on this Api instance that its status changed
+/// (<see cref="OrderStatusListener"/> hears it from PostgreSQL); each stream then reads what is
+/// new from the order's timeline. A signal carries no data, so signals that pile up collapse into one.
 /// </summary>
 internal sealed class OrderStatusBroadcaster
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<OrderStatusChanged>, byte>> _watchers = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<bool>, byte>> _watchers = new();
 
     public Subscription Watch(Guid orderId)
     {
-        var channel = Channel.CreateBounded<OrderStatusChanged>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         _watchers.GetOrAdd(orderId, _ => new()).TryAdd(channel, 0);
         return new Subscription(channel.Reader, () =>
         {
@@ -27,31 +25,35 @@ internal sealed class OrderStatusBroadcaster
         });
     }
 
-    public void Publish(OrderStatusChanged change)
+    public void Changed(Guid orderId)
     {
-        if (_watchers.TryGetValue(change.OrderId, out var set))
+        if (_watchers.TryGetValue(orderId, out var set))
         {
-            foreach (var channel in set.Keys)
-            {
-                channel.Writer.TryWrite(change);
-            }
+            Signal(set);
         }
     }
 
-    internal sealed class Subscription(ChannelReader<OrderStatusChanged> reader, Action unsubscribe) : IDisposable
+    /// <summary>After notifications may have been missed (the listening connection was lost): every stream reads again.</summary>
+    public void ChangedAll()
     {
-        public ChannelReader<OrderStatusChanged> Reader { get; } = reader;
+        foreach (var set in _watchers.Values)
+        {
+            Signal(set);
+        }
+    }
+
+    private static void Signal(ConcurrentDictionary<Channel<bool>, byte> set)
+    {
+        foreach (var channel in set.Keys)
+        {
+            channel.Writer.TryWrite(true);
+        }
+    }
+
+    internal sealed class Subscription(ChannelReader<bool> reader, Action unsubscribe) : IDisposable
+    {
+        public ChannelReader<bool> Reader { get; } = reader;
 
         public void Dispose() => unsubscribe();
-    }
-}
-
-/// <summary>Feeds the broadcaster from this instance's temporary queue.</summary>
-internal sealed class OrderStatusStreamConsumer(OrderStatusBroadcaster broadcaster) : IConsumer<OrderStatusChanged>
-{
-    public Task Consume(ConsumeContext<OrderStatusChanged> context)
-    {
-        broadcaster.Publish(context.Message);
-        return Task.CompletedTask;
     }
 }

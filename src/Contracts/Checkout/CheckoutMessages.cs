@@ -8,16 +8,3 @@ public record OrderSubmitted(Guid OrderId, DateTimeOffset At);
 
 /// <summary>The customer asks to cancel; honoured until the order ships.</summary>
 public record CancelOrder(Guid OrderId, Guid RequestedBy, DateTimeOffset RequestedAt);
-
-/// <summary>
-/// Every status change, for the order's status and timeline and for live updates.
-/// <see cref="Version"/> increases with each change of one order, so a late copy never wins.
-/// </summary>
-public record OrderStatusChanged(Guid OrderId, string Status, string? Detail, DateTimeOffset At)
-{
-    public int Version { get; init; }
-
-    public string? Carrier { get; init; }
-
-    public string? TrackingNumber { get; init; }
-}

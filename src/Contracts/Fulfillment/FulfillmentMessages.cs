@@ -3,8 +3,6 @@ namespace Commerce.Contracts.Fulfillment;
 /// <summary>Hand a confirmed order to the warehouse.</summary>
 public record RequestFulfillment(Guid OrderId);
 
-public record FulfillmentRequested(Guid OrderId, string FulfillmentId);
-
 /// <summary>From the warehouse webhook: the parcel left the warehouse.</summary>
 public record ShipmentDispatched(Guid OrderId, string Carrier, string TrackingNumber, DateTimeOffset At);
 

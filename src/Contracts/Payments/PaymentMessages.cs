@@ -8,5 +8,3 @@ public record PaymentCaptured(Guid OrderId, Guid AttemptId, string PaymentIntent
 public record PaymentDeclined(Guid OrderId, Guid AttemptId, string Code, string Reason);
 
 public record RefundPayment(Guid OrderId, string PaymentIntentId, long AmountMinor);
-
-public record PaymentRefunded(Guid OrderId, string RefundId, long AmountMinor);

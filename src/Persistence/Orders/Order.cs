@@ -2,7 +2,7 @@ namespace Commerce.Persistence.Orders;
 
 /// <summary>
 /// An accepted order as clients see it. Written by the Api at checkout; its status, timeline and
-/// shipment are projected from the saga's <c>OrderStatusChanged</c> events.
+/// shipment are written by the saga in each step's transaction (<c>OrderStatusRecorder</c>).
 /// </summary>
 public class Order
 {

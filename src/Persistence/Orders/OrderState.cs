@@ -23,7 +23,7 @@ public class OrderState : SagaStateMachineInstance
 
     public string CurrentState { get; set; } = string.Empty;
 
-    /// <summary>Bumped on every status change; orders the projection of <c>OrderStatusChanged</c>.</summary>
+    /// <summary>Bumped on every status change: the version of the order's status and timeline entry.</summary>
     public int Version { get; set; }
 
     public long AmountMinor { get; set; }

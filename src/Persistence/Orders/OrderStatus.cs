@@ -14,6 +14,9 @@ public static class OrderStatus
 
     public static readonly IReadOnlySet<string> Terminal = new HashSet<string>(StringComparer.Ordinal) { Delivered, Rejected, PaymentFailed, Cancelled };
 
+    /// <summary>The ends that are not a delivery: their detail is the order's failure reason.</summary>
+    public static readonly IReadOnlySet<string> Failed = new HashSet<string>(StringComparer.Ordinal) { Rejected, PaymentFailed, Cancelled };
+
     /// <summary>Past this point the parcel is on its way and the order can no longer be cancelled.</summary>
     public static bool CanBeCancelled(string status) => !Terminal.Contains(status) && status != Shipped;
 }

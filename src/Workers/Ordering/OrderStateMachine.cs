@@ -12,8 +12,8 @@ namespace Commerce.Workers.Ordering;
 /// <summary>
 /// The checkout saga: Submitted → stock reserved → AwaitingPayment → payment captured →
 /// Confirmed → Shipped → Delivered, compensating on every failure (stock released, payment
-/// refunded). Every status change is published as <see cref="OrderStatusChanged"/>, which the
-/// order's status, timeline and live updates follow.
+/// refunded). Every status change is written to the order (status, timeline, shipment) in the
+/// step's own transaction; the Api's live updates follow it through PostgreSQL notifications.
 /// </summary>
 public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 {
@@ -52,15 +52,15 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 .Then(c => c.Saga.PaymentAttemptId = NewId.NextGuid())
                 .Schedule(PaymentDeadline, c => new PaymentDeadlinePassed(c.Saga.CorrelationId))
                 .Send(c => new ChargePayment(c.Saga.CorrelationId, c.Saga.PaymentAttemptId!.Value, c.Saga.AmountMinor, c.Saga.Currency, c.Saga.PaymentMethod))
-                .PublishStatus(OrderStatus.AwaitingPayment)
+                .RecordStatus(OrderStatus.AwaitingPayment)
                 .TransitionTo(AwaitingPayment),
             When(ReservationFailed)
-                .PublishStatus(OrderStatus.Rejected, c => c.Message.Reason)
+                .RecordStatus(OrderStatus.Rejected, c => c.Message.Reason)
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "rejected"))
                 .TransitionTo(Rejected),
             When(CancelRequested)
                 .Send(c => new ReleaseInventory(c.Saga.CorrelationId))
-                .PublishStatus(OrderStatus.Cancelled, c => "cancelled by the customer")
+                .RecordStatus(OrderStatus.Cancelled, c => "cancelled by the customer")
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "cancelled"))
                 .TransitionTo(Cancelled));
 
@@ -74,49 +74,49 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 })
                 .Send(c => new CommitInventory(c.Saga.CorrelationId))
                 .Send(c => new RequestFulfillment(c.Saga.CorrelationId))
-                .PublishStatus(OrderStatus.Confirmed)
+                .RecordStatus(OrderStatus.Confirmed)
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "confirmed"))
                 .TransitionTo(Confirmed),
             When(Declined, c => c.Message.AttemptId == c.Saga.PaymentAttemptId)
                 .Unschedule(PaymentDeadline)
                 .Send(c => new ReleaseInventory(c.Saga.CorrelationId))
-                .PublishStatus(OrderStatus.PaymentFailed, c => $"payment declined ({c.Message.Code})")
+                .RecordStatus(OrderStatus.PaymentFailed, c => $"payment declined ({c.Message.Code})")
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "payment-failed"))
                 .TransitionTo(PaymentFailed),
             When(PaymentDeadline.Received)
                 .Send(c => new ReleaseInventory(c.Saga.CorrelationId))
-                .PublishStatus(OrderStatus.PaymentFailed, c => "payment not taken before the deadline")
+                .RecordStatus(OrderStatus.PaymentFailed, c => "payment not taken before the deadline")
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "payment-failed"))
                 .TransitionTo(PaymentFailed),
             When(CancelRequested)
                 .Unschedule(PaymentDeadline)
                 .Send(c => new ReleaseInventory(c.Saga.CorrelationId))
-                .PublishStatus(OrderStatus.Cancelled, c => "cancelled by the customer")
+                .RecordStatus(OrderStatus.Cancelled, c => "cancelled by the customer")
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "cancelled"))
                 .TransitionTo(Cancelled));
 
         During(Confirmed,
             When(Dispatched)
                 .Then(c => c.Saga.Shipped = true)
-                .PublishStatus(OrderStatus.Shipped, shipment: c => (c.Message.Carrier, c.Message.TrackingNumber))
+                .RecordStatus(OrderStatus.Shipped, shipment: c => (c.Message.Carrier, c.Message.TrackingNumber))
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "shipped"))
                 .TransitionTo(Shipped),
             // The warehouse may report delivery before dispatch: the order still gets both emails.
             When(Delivered)
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "shipped"))
-                .PublishStatus(OrderStatus.Delivered, shipment: c => (c.Message.Carrier, c.Message.TrackingNumber))
+                .RecordStatus(OrderStatus.Delivered, shipment: c => (c.Message.Carrier, c.Message.TrackingNumber))
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "delivered"))
                 .TransitionTo(OrderDelivered),
             When(CancelRequested)
                 .Send(c => new ReleaseInventory(c.Saga.CorrelationId))
                 .Send(c => new RefundPayment(c.Saga.CorrelationId, c.Saga.PaymentIntentId!, c.Saga.CapturedAmountMinor))
-                .PublishStatus(OrderStatus.Cancelled, c => "cancelled by the customer; payment refunded")
+                .RecordStatus(OrderStatus.Cancelled, c => "cancelled by the customer; payment refunded")
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "cancelled"))
                 .TransitionTo(Cancelled));
 
         During(Shipped,
             When(Delivered)
-                .PublishStatus(OrderStatus.Delivered, shipment: c => (c.Message.Carrier, c.Message.TrackingNumber))
+                .RecordStatus(OrderStatus.Delivered, shipment: c => (c.Message.Carrier, c.Message.TrackingNumber))
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "delivered"))
                 .TransitionTo(OrderDelivered),
             Ignore(Dispatched),
@@ -185,20 +185,24 @@ public record PaymentDeadlinePassed(Guid OrderId);
 internal static class OrderStatusActivities
 {
     /// <summary>
-    /// Bumps the saga's version and publishes the new status. Published from the saga's consume,
-    /// so it goes out through the outbox, only if the state change commits.
+    /// Bumps the saga's version and records the new status through <see cref="IOrderStatusRecorder"/>
+    /// (resolved from the message's scope), so it commits with the state change or not at all.
     /// </summary>
-    public static EventActivityBinder<OrderState, T> PublishStatus<T>(
+    public static EventActivityBinder<OrderState, T> RecordStatus<T>(
         this EventActivityBinder<OrderState, T> binder,
         string status,
         Func<BehaviorContext<OrderState, T>, string?>? detail = null,
         Func<BehaviorContext<OrderState, T>, (string? Carrier, string? TrackingNumber)>? shipment = null)
         where T : class => binder
             .Then(c => c.Saga.Version++)
-            .Publish(c => new OrderStatusChanged(c.Saga.CorrelationId, status, detail?.Invoke(c), DateTimeOffset.UtcNow)
+            .ThenAsync(c =>
             {
-                Version = c.Saga.Version,
-                Carrier = shipment?.Invoke(c).Carrier,
-                TrackingNumber = shipment?.Invoke(c).TrackingNumber,
+                var (carrier, trackingNumber) = shipment?.Invoke(c) ?? default;
+                var change = new OrderStatusChange(c.Saga.CorrelationId, c.Saga.Version, status, detail?.Invoke(c), DateTimeOffset.UtcNow)
+                {
+                    Carrier = carrier,
+                    TrackingNumber = trackingNumber,
+                };
+                return c.GetServiceOrCreateInstance<IOrderStatusRecorder>().RecordAsync(change, c.CancellationToken);
             });
 }

@@ -18,6 +18,7 @@ public static class OrderingRegistration
             .BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddScoped<IOrderStatusRecorder, OrderStatusRecorder>();
         builder.Services.AddStuckOrderOptions();
         builder.Services.AddHostedService<StuckOrderSampler>();
         builder.Services.AddSingleton<RetentionService>();
@@ -33,7 +34,6 @@ public static class OrderingRegistration
         x.AddConsumer<ReserveInventoryConsumer>();
         x.AddConsumer<ReleaseInventoryConsumer>();
         x.AddConsumer<CommitInventoryConsumer>();
-        x.AddConsumer<OrderStatusProjectionConsumer>();
         x.AddConsumer<ChargePaymentConsumer, ExternalCallConsumerDefinition<ChargePaymentConsumer>>();
         x.AddConsumer<RefundPaymentConsumer, ExternalCallConsumerDefinition<RefundPaymentConsumer>>();
         x.AddConsumer<RequestFulfillmentConsumer, ExternalCallConsumerDefinition<RequestFulfillmentConsumer>>();

@@ -11,9 +11,9 @@ public sealed class RefundPaymentConsumer(IPaymentGateway payments) : IConsumer<
     {
         ArgumentNullException.ThrowIfNull(context);
         var m = context.Message;
-        var refund = await payments.RefundAsync(
+        // Nothing is published: no one waits for the refund (Stripe keeps its record).
+        await payments.RefundAsync(
             new RefundRequest(m.OrderId, m.PaymentIntentId, m.AmountMinor, IdempotencyKeys.Refund(m.OrderId)),
             context.CancellationToken);
-        await context.Publish(new PaymentRefunded(m.OrderId, refund.RefundId, refund.AmountMinor));
     }
 }

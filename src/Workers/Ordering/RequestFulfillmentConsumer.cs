@@ -15,13 +15,13 @@ public sealed class RequestFulfillmentConsumer(CommerceDbContext db, IWarehouseC
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines)
             .SingleAsync(o => o.Id == context.Message.OrderId, context.CancellationToken);
         var address = order.ShippingAddress;
-        var fulfillmentId = await warehouse.RequestFulfillmentAsync(
+        // Nothing is published: the warehouse reports progress through its webhook.
+        await warehouse.RequestFulfillmentAsync(
             new FulfillmentRequest(
                 order.Id,
                 order.Id.ToString("N"),
                 [.. order.Lines.Select(l => new FulfillmentLine(l.Sku, l.Quantity))],
                 new ShippingAddress(address.Name, address.Line1, address.Line2, address.City, address.PostalCode, address.Country)),
             context.CancellationToken);
-        await context.Publish(new FulfillmentRequested(order.Id, fulfillmentId));
     }
 }

@@ -37,6 +37,8 @@ internal sealed class OrderSagaHarness : IAsyncDisposable
         var provider = new ServiceCollection()
             .AddMetrics()
             .AddSingleton<MessagingMetrics>()
+            .AddSingleton<RecordedStatuses>()
+            .AddSingleton<IOrderStatusRecorder>(sp => sp.GetRequiredService<RecordedStatuses>())
             .AddOptions<CheckoutOptions>().Configure(o => o.PaymentDeadline = paymentDeadline ?? TimeSpan.FromMinutes(5)).Services
             .AddMassTransitTestHarness(x =>
             {
@@ -80,14 +82,18 @@ internal sealed class OrderSagaHarness : IAsyncDisposable
         return Count();
     }
 
-    public async Task<IReadOnlyList<string>> PublishedStatuses(Guid orderId, string last)
+    /// <summary>The statuses the saga recorded for the order, in version order, once <paramref name="last"/> is among them (or the grace period passed).</summary>
+    public async Task<IReadOnlyList<string>> RecordedStatuses(Guid orderId, string last)
     {
-        await Harness.Published.Any<Commerce.Contracts.Checkout.OrderStatusChanged>(m => m.Context.Message.OrderId == orderId && m.Context.Message.Status == last);
-        return [.. Harness.Published.Select<Commerce.Contracts.Checkout.OrderStatusChanged>()
-            .Select(m => m.Context.Message)
-            .Where(m => m.OrderId == orderId)
-            .OrderBy(m => m.Version)
-            .Select(m => m.Status)];
+        var recorded = _provider.GetRequiredService<RecordedStatuses>();
+        List<OrderStatusChange> Of() => [.. recorded.Changes.Where(c => c.OrderId == orderId).OrderBy(c => c.Version)];
+        var grace = System.Diagnostics.Stopwatch.StartNew();
+        while (!Of().Any(c => c.Status == last) && grace.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            await Task.Delay(20);
+        }
+
+        return [.. Of().Select(c => c.Status)];
     }
 
     public async ValueTask DisposeAsync()

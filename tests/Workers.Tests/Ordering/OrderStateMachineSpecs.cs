@@ -50,7 +50,7 @@ public sealed class OrderStateMachineSpecs
         {
             Assert.That(await h.SentCount<ReserveInventory>(m => m.OrderId == id), Is.EqualTo(1));
             Assert.That(charge.AmountMinor, Is.EqualTo(1234));
-            Assert.That(await h.PublishedStatuses(id, "AwaitingPayment"), Is.EqualTo(new[] { "AwaitingPayment" }));
+            Assert.That(await h.RecordedStatuses(id, "AwaitingPayment"), Is.EqualTo(new[] { "AwaitingPayment" }));
         });
     }
 
@@ -67,7 +67,7 @@ public sealed class OrderStateMachineSpecs
             Assert.That(await h.SentCount<CommitInventory>(m => m.OrderId == id), Is.EqualTo(1));
             Assert.That(await h.SentCount<RequestFulfillment>(m => m.OrderId == id), Is.EqualTo(1));
             Assert.That(await h.SentCount<SendNotification>(m => m.OrderId == id && m.EventType == "confirmed"), Is.EqualTo(1));
-            Assert.That(await h.PublishedStatuses(id, "Confirmed"), Is.EqualTo(new[] { "AwaitingPayment", "Confirmed" }));
+            Assert.That(await h.RecordedStatuses(id, "Confirmed"), Is.EqualTo(new[] { "AwaitingPayment", "Confirmed" }));
         });
     }
 
