@@ -26,13 +26,22 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
         IServiceProvider provider,
         TDbContext db,
         InboxState inbox,
-        TimeProvider clock)
+        TimeProvider clock,
+        bool outboxKnownEmpty)
         : base(context, options, provider)
     {
         _db = db;
         _inbox = inbox;
         _clock = clock;
+        OutboxKnownEmpty = outboxKnownEmpty;
     }
+
+    /// <summary>
+    /// True once this message's first successful consume stored nothing: no pass can have left
+    /// rows behind (a pass that stores rows also marks the message consumed, and a failed pass is
+    /// rolled back whole), so the removal pass needs no DELETE.
+    /// </summary>
+    public bool OutboxKnownEmpty { get; private set; }
 
     public override Guid? MessageId => _inbox.MessageId;
 
@@ -53,6 +62,7 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
         if (_stored == 0)
         {
             _inbox.Delivered = _inbox.Consumed;
+            OutboxKnownEmpty = true;
         }
 
         await _db.SaveChangesAsync(CancellationToken);
@@ -83,9 +93,11 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
         return Task.CompletedTask;
     }
 
-    public override Task RemoveOutboxMessages() => _db.Set<OutboxMessage>()
-        .Where(m => m.InboxMessageId == _inbox.MessageId && m.InboxConsumerId == ConsumerId)
-        .ExecuteDeleteAsync(CancellationToken);
+    public override Task RemoveOutboxMessages() => OutboxKnownEmpty
+        ? Task.CompletedTask
+        : _db.Set<OutboxMessage>()
+            .Where(m => m.InboxMessageId == _inbox.MessageId && m.InboxConsumerId == ConsumerId)
+            .ExecuteDeleteAsync(CancellationToken);
 
     public override Task AddSend<T>(SendContext<T> context)
     {

@@ -43,11 +43,13 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
             }
 
             PostgresOutboxConsumeContext<TDbContext, T> outboxContext;
+            var outboxKnownEmpty = false;
             do
             {
-                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock);
+                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty);
                 await next.Send(outboxContext);
                 await db.SaveChangesAsync(context.CancellationToken);
+                outboxKnownEmpty = outboxContext.OutboxKnownEmpty;
             }
             // Only stored messages waiting to be sent need a commit before the next pass (they must not
             // reach the broker before the consumer's writes are durable). Once nothing is left to send,
