@@ -24,7 +24,7 @@ public sealed record OrderCost(
     /// it does not count (see <see cref="ResourceSampler.NpgsqlOperationsMetric"/>). Without
     /// pg_stat_statements only the former: <see cref="RoundTripsIncludeCommits"/> is then false.
     /// </summary>
-    public double? RoundTrips => NpgsqlOperations is { } operations ? operations + (Commits ?? 0) : null;
+    public double? RoundTrips => NpgsqlOperations is { } operations ? Math.Round(operations + (Commits ?? 0), 1) : null;
 
     public bool RoundTripsIncludeCommits => Commits is not null;
 
