@@ -28,7 +28,7 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {report.Machine}. Everything (PostgreSQL, RabbitMQ, Redis, Sandbox, Api, Workers, load generator) on it. Checkouts of one unit each, over {report.Products} product(s) round robin.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"**Knee: {report.KneePerSecond:0} orders/s** (highest offered rate fully accepted and confirmed). Best confirmed: {report.BestConfirmedPerSecond:0.#} orders/s.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"**Knee: {report.KneePerSecond:0} orders/s** (highest offered rate fully accepted and confirmed, every order final and every queue empty afterwards). Best confirmed: {report.BestConfirmedPerSecond:0.#} orders/s.");
         md.AppendLine(CultureInfo.InvariantCulture, $"Baseline (MassTransit 8.5.12, in-memory saga, no outbox, same RabbitMQ): {report.Baseline.SagasPerSecond:0.#} sagas/s ({report.Baseline.Sagas} in {report.Baseline.Seconds:0.##} s).");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**ratio to baseline: {report.RatioToBaseline:0.00}**");
