@@ -51,10 +51,23 @@ start_postgres() {
     as_root pg_ctlcluster "$version" main start
   fi
   wait_for PostgreSQL 60 pg_isready -q -h localhost -p 5432
+  # Both settings below take effect only on a restart, so PostgreSQL restarts once, and only when
+  # one of them changed.
+  local restart=false
   # The Api (40), two Workers (2 × 25), the CLI, and test suites or a chaos run side by side need
-  # more than PostgreSQL's default 100 connections; the setting only takes effect on a restart.
+  # more than PostgreSQL's default 100 connections.
   if [ "$(as_root runuser -u postgres -- psql -Atc 'SHOW max_connections')" -lt 300 ]; then
     as_root runuser -u postgres -- psql -q -c 'ALTER SYSTEM SET max_connections = 300' >/dev/null
+    restart=true
+  fi
+  # pg_stat_statements: the bench counts statements per order with it (docs/adr/0016). Only when the
+  # library is installed — naming a missing one would stop PostgreSQL from starting at all.
+  local libraries; libraries=$(as_root runuser -u postgres -- psql -Atc 'SHOW shared_preload_libraries')
+  if [[ ",${libraries// /}," != *,pg_stat_statements,* ]] && [ -f "/usr/lib/postgresql/$version/lib/pg_stat_statements.so" ]; then
+    as_root runuser -u postgres -- psql -q -c "ALTER SYSTEM SET shared_preload_libraries = '${libraries:+$libraries,}pg_stat_statements'" >/dev/null
+    restart=true
+  fi
+  if $restart; then
     as_root pg_ctlcluster "$version" main restart
     wait_for PostgreSQL 60 pg_isready -q -h localhost -p 5432
   fi

@@ -21,7 +21,7 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitSource, CommerceMeter)
+                .AddMeter(MassTransitSource, CommerceMeter, "Npgsql")
                 .AddPrometheusExporter());
 
         // Traces (and logs) leave the process only when a collector is configured (standard OTEL_*

@@ -93,6 +93,58 @@ public sealed class InvariantCheckerSpecs
         });
     }
 
+    [Test]
+    public void Backlog_left_while_still_draining_is_reported_apart_from_violations()
+    {
+        var (history, observed) = Delivered(3);
+        var behind = observed.Orders[0];
+        // Captured and sent to the warehouse, but the saga's next steps and the emails are still queued.
+        observed = observed with
+        {
+            Orders = [behind with { Status = "AwaitingPayment", TerminalEntries = 0, WasConfirmed = false }, .. observed.Orders.Skip(1)],
+            Mail = observed.Mail.Where(m => m.OrderId != behind.Id.ToString()).ToList(),
+            Stock = [new ObservedStock(Product, 0, 1, 2)],
+            QueuedMessages = 12,
+            OpenSagas = 1,
+        };
+
+        var draining = InvariantChecker.Check(history, observed, Stock(3), draining: true);
+        var concluded = InvariantChecker.Check(history, observed, Stock(3));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(draining.Sum(r => r.Violations), Is.Zero, string.Join("; ", draining.SelectMany(r => r.Examples)));
+            Assert.That(draining.Single(r => r.Id == "I1").DrainingCount, Is.EqualTo(1), "the order not yet final");
+            Assert.That(draining.Single(r => r.Id == "I7").DrainingCount, Is.EqualTo(13), "12 queued, 1 saga open");
+            Assert.That(concluded.Sum(r => r.Violations), Is.GreaterThanOrEqualTo(15), "the same leftovers after a quiescence wait that stalled");
+            Assert.That(concluded.Sum(r => r.DrainingCount), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Duplicates_and_dead_letters_are_violations_even_while_draining()
+    {
+        var (history, observed) = Delivered(2);
+        var orderId = observed.Orders[0].Id;
+        observed = observed with
+        {
+            PaymentIntents = [.. observed.PaymentIntents, new ObservedPaymentIntent("pi_extra", orderId.ToString(), 1250, 0, "succeeded")],
+            Mail = [.. observed.Mail, Mail(orderId, "shipped")],
+            DeadLetters = 2,
+            QueuedMessages = 5,
+        };
+
+        var results = InvariantChecker.Check(history, observed, Stock(2), draining: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Single(r => r.Id == "I4").DuplicatedCount, Is.GreaterThanOrEqualTo(1), "a second PaymentIntent");
+            Assert.That(results.Single(r => r.Id == "I5").Violations, Is.EqualTo(1), "a second email cannot be unsent");
+            Assert.That(results.Single(r => r.Id == "I7").LostCount, Is.EqualTo(2), "nothing drains an _error queue");
+            Assert.That(results.Single(r => r.Id == "I7").DrainingCount, Is.EqualTo(5));
+        });
+    }
+
     private static InvariantResult Result(IReadOnlyList<HistoryEntry> history, Observed observed, string id) =>
         InvariantChecker.Check(history, observed, Stock(history.Count)).Single(r => r.Id == id);
 

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Commerce.TestSupport;
 
 /// <summary>
-/// Faults of the real, shared RabbitMQ node. Only tests in the <see cref="FaultCategory"/> use it:
-/// <c>./commerce test</c> runs them after every other suite, one at a time.
+/// The real, shared RabbitMQ node through <c>rabbitmqctl</c>: its faults, which only tests in the
+/// <see cref="FaultCategory"/> use (<c>./commerce test</c> runs them after every other suite, one
+/// at a time), and exact queue depths, which any test may read.
 /// </summary>
 public static class Broker
 {
@@ -24,7 +26,26 @@ public static class Broker
 
     public static Task UnblockPublishersAsync() => RabbitMqCtl("set_vm_memory_high_watermark", "0.4");
 
-    private static async Task RabbitMqCtl(params string[] arguments)
+    /// <summary>
+    /// A queue's ready and unacknowledged messages as its queue process counts them now (the
+    /// management API's figures are statistics that lag by seconds).
+    /// </summary>
+    public static async Task<QueueDepth> QueueDepthAsync(string virtualHost, string queue)
+    {
+        var output = await RabbitMqCtl("list_queues", "-p", virtualHost, "--quiet", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged");
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length == 3 && fields[0] == queue)
+            {
+                return new QueueDepth(long.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture));
+            }
+        }
+
+        throw new InvalidOperationException($"no queue {queue} in virtual host {virtualHost}:\n{output}");
+    }
+
+    private static async Task<string> RabbitMqCtl(params string[] arguments)
     {
         // rabbitmqctl needs the node's Erlang cookie, which only root (and rabbitmq) can read.
         var asRoot = Environment.UserName == "root";
@@ -41,11 +62,13 @@ public static class Broker
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not run rabbitmqctl");
         var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
         }
+
+        return output;
     }
 }

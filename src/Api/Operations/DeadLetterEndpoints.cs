@@ -123,30 +123,21 @@ internal static class DeadLetterEndpoints
         var actor = await ActorAsync(http, db, cancellationToken);
         var selection = new DeadLetterSelection(request?.MessageIds, request?.ExceptionType, request?.Max);
         var options = http.RequestServices.GetRequiredService<DbContextOptions<CommerceDbContext>>();
-        await using var audit = await DeadLetterAuditTrail.StartAsync(() => new CommerceDbContext(options), actor, action, queue, clock.GetUtcNow());
-        var run = new DeadLetterRunOptions { Moved = audit.Moved };
-        DeadLetterResult? result = null;
-        IResult? error = null;
-        string outcome;
+        var entry = new DeadLetterAuditEntry(actor, action, queue, clock.GetUtcNow());
         try
         {
             // Not the request's token: a client that hangs up must not stop a move half-way through its audit.
-            result = await move(selection, run, CancellationToken.None);
-            outcome = "ok";
+            var result = await DeadLetterAuditTrail.MoveAsync(() => new CommerceDbContext(options), entry, new DeadLetterRunOptions(), run => move(selection, run, CancellationToken.None));
+            return (result, null);
         }
         catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
         {
-            error = TypedResults.Problem(title: $"Queue '{queue}' not found", statusCode: StatusCodes.Status404NotFound);
-            outcome = "failed: queue not found";
+            return (null, TypedResults.Problem(title: $"Queue '{queue}' not found", statusCode: StatusCodes.Status404NotFound));
         }
         catch (Exception e) when (e is BrokerUnreachableException or InvalidOperationException or OperationInterruptedException or HttpRequestException)
         {
-            error = TypedResults.Problem(title: "The move stopped", detail: $"{audit.MovedCount} message(s) moved before: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
-            outcome = $"failed: {e.Message}";
+            return (null, TypedResults.Problem(title: "The move stopped", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable));
         }
-
-        await audit.FinishAsync(result?.MessageIds, outcome);
-        return (result, error);
     }
 
     private static async Task<string> ActorAsync(HttpContext http, CommerceDbContext db, CancellationToken cancellationToken)

@@ -17,12 +17,19 @@ public static class ChaosReportView
         var accepted = report.History.Count(h => h.Result == CheckoutResult.Accepted);
         var retried = report.History.Count(h => h.Statuses.Count > 1);
         AnsiConsole.MarkupLine($"[bold]History[/]: {report.History.Count} checkouts, {accepted} accepted, {report.History.Count(h => h.Result == CheckoutResult.Refused)} refused, {report.History.Count(h => h.Result == CheckoutResult.Unknown)} unknown, {retried} needed retries; {report.Orders} orders stored");
-        AnsiConsole.MarkupLine(report.Quiescence is { } q ? $"[bold]Quiescent[/] {q.TotalSeconds:0} s after healing" : "[red]not quiescent[/] within the deadline");
-        var table = new Table().AddColumns("", "invariant", "lost", "duplicated", "stuck", "other", "violations");
+        var left = report.Backlog;
+        var backlog = $"{left.OrdersNotFinal} orders not final, {left.QueuedMessages} messages queued, {left.OutboxRows} outbox rows, {left.OpenSagas} sagas open";
+        AnsiConsole.MarkupLine(report.Ending switch
+        {
+            QuiescenceVerdict.Quiescent => $"[bold]Quiescent[/] {report.Quiescence?.TotalSeconds:0} s after healing",
+            QuiescenceVerdict.StillDraining => $"[yellow]still draining[/] at the {report.Plan.QuiescenceCap.TotalMinutes:0}-minute cap: {backlog} (backlog, not counted as violations; inconclusive)",
+            _ => $"[red]stalled[/]: the backlog stopped shrinking for {report.Plan.StallWindow.TotalSeconds:0} s with {backlog} (stuck, counted as violations)",
+        });
+        var table = new Table().AddColumns("", "invariant", "lost", "duplicated", "stuck", "other", "violations", "still draining");
         foreach (var result in report.Invariants)
         {
             var verdict = result.Violations == 0 ? "[green]0[/]" : $"[red]{result.Violations}[/]";
-            table.AddRow(result.Id, Markup.Escape(result.Description), result.LostCount.ToString(), result.DuplicatedCount.ToString(), result.StuckCount.ToString(), result.OtherCount.ToString(), verdict);
+            table.AddRow(result.Id, Markup.Escape(result.Description), result.LostCount.ToString(), result.DuplicatedCount.ToString(), result.StuckCount.ToString(), result.OtherCount.ToString(), verdict, result.DrainingCount.ToString());
         }
 
         AnsiConsole.Write(table);
@@ -32,5 +39,9 @@ public static class ChaosReportView
         }
 
         AnsiConsole.MarkupLine(report.Violations == 0 ? "[green bold]0 violations[/]" : $"[red bold]{report.Violations} violations[/]");
+        if (report.StillDraining > 0)
+        {
+            AnsiConsole.MarkupLine($"[yellow bold]{report.StillDraining} findings still draining[/] (missing or unfinished while the backlog was still shrinking; neither proven nor violations)");
+        }
     }
 }

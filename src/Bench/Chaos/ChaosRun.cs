@@ -16,8 +16,6 @@ public static class ChaosRun
     /// <summary>Scarce enough that the short run sells out, so rejections and releases happen under faults too.</summary>
     private const int ScarceStock = 40;
 
-    private static readonly TimeSpan QuiescenceDeadline = TimeSpan.FromMinutes(3);
-
     public static async Task<ChaosReport> RunAsync(ChaosPlan plan, string logDirectory, Action<string> status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -53,42 +51,66 @@ public static class ChaosRun
             await nemesis.HealAsync(CancellationToken.None);
         }
 
-        var quiet = await WaitForQuiescenceAsync(system, sandbox, status, cancellationToken);
+        var (ending, waited) = await WaitForQuiescenceAsync(plan, system, sandbox, status, cancellationToken);
         var observed = await Observed.ReadAsync(system, sandbox, cancellationToken);
-        var results = InvariantChecker.Check(history, observed, initialStock);
-        return new ChaosReport(plan, history, nemesis.Strikes, system.Workers.Sum(w => w.Restarts), quiet, observed.Orders.Count, results);
+        var results = InvariantChecker.Check(history, observed, initialStock, draining: ending == QuiescenceVerdict.StillDraining);
+        return new ChaosReport(plan, history, nemesis.Strikes, system.Workers.Sum(w => w.Restarts), ending == QuiescenceVerdict.Quiescent ? waited : null, observed.Orders.Count, results)
+        {
+            Ending = ending,
+            Backlog = ChaosBacklog.Of(observed),
+        };
     }
 
-    /// <summary>Quiescence: every order terminal, every queue empty, the outbox sent. False when the deadline passes first.</summary>
-    private static async Task<TimeSpan?> WaitForQuiescenceAsync(SystemUnderTest system, HttpClient sandbox, Action<string> status, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for every order to be final, every queue empty, the outbox sent, no saga open — for as
+    /// long as the backlog keeps shrinking, up to the plan's cap (<see cref="QuiescenceWatch"/>).
+    /// </summary>
+    private static async Task<(QuiescenceVerdict, TimeSpan)> WaitForQuiescenceAsync(ChaosPlan plan, SystemUnderTest system, HttpClient sandbox, Action<string> status, CancellationToken cancellationToken)
     {
-        var started = DateTime.UtcNow;
-        while (DateTime.UtcNow - started < QuiescenceDeadline)
+        var started = DateTimeOffset.UtcNow;
+        var watch = new QuiescenceWatch(started, plan.StallWindow, plan.QuiescenceCap);
+        while (true)
         {
+            var verdict = QuiescenceVerdict.Waiting;
             try
             {
-                var observed = await Observed.ReadAsync(system, sandbox, cancellationToken);
-                var open = observed.Orders.Count(o => !Observed.TerminalStatuses.Contains(o.Status));
-                if (open == 0 && observed.QueuedMessages == 0 && observed.OutboxRows == 0 && observed.OpenSagas == 0)
-                {
-                    return DateTime.UtcNow - started;
-                }
-
-                status($"quiescing: {open} orders open, {observed.QueuedMessages} queued, {observed.OutboxRows} outbox rows");
+                var backlog = ChaosBacklog.Of(await Observed.ReadAsync(system, sandbox, cancellationToken));
+                verdict = watch.Observe(DateTimeOffset.UtcNow, backlog.Size, backlog.IsEmpty);
+                status($"quiescing: {backlog.OrdersNotFinal} orders open, {backlog.QueuedMessages} queued, {backlog.OutboxRows} outbox rows, {backlog.OpenSagas} sagas open");
             }
             catch (Exception e) when (e is NpgsqlException or HttpRequestException { StatusCode: null })
             {
                 status($"quiescing: stores not answering yet ({e.Message})");
+                // Stores that never come back must still end the wait.
+                if (DateTimeOffset.UtcNow - started >= plan.QuiescenceCap)
+                {
+                    verdict = QuiescenceVerdict.Stalled;
+                }
+            }
+
+            if (verdict != QuiescenceVerdict.Waiting)
+            {
+                return (verdict, DateTimeOffset.UtcNow - started);
             }
 
             await Task.Delay(1000, cancellationToken);
         }
-
-        return null;
     }
 }
 
 public sealed record ChaosReport(ChaosPlan Plan, IReadOnlyList<HistoryEntry> History, IReadOnlyList<Strike> Strikes, int WorkerRestarts, TimeSpan? Quiescence, int Orders, IReadOnlyList<InvariantResult> Invariants)
 {
+    /// <summary>How the wait for quiescence ended; StillDraining turns missing and unfinished findings into <see cref="StillDraining"/>.</summary>
+    public QuiescenceVerdict Ending { get; init; } = QuiescenceVerdict.Quiescent;
+
+    /// <summary>What was left to do when the wait ended.</summary>
+    public ChaosBacklog Backlog { get; init; } = new(0, 0, 0, 0);
+
     public int Violations => Invariants.Sum(i => i.Violations);
+
+    /// <summary>Findings the backlog may still resolve: not violations, but the run did not prove them either.</summary>
+    public int StillDraining => Invariants.Sum(i => i.DrainingCount);
+
+    /// <summary>0 when quiescent with no violation, 1 on any violation, 3 when it ended still draining (inconclusive).</summary>
+    public int ExitCode => Violations > 0 ? 1 : Ending == QuiescenceVerdict.Quiescent ? 0 : 3;
 }

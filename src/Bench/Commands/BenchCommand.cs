@@ -34,6 +34,7 @@ internal static class BenchCommand
             Console.WriteLine(markdown);
             Console.WriteLine($"ratio to baseline: {report.RatioToBaseline:0.00}");
             Console.WriteLine($"results: {folder}");
+            Console.WriteLine(report.CostLine);
             return 0;
         });
         return command;

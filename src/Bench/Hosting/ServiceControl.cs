@@ -26,6 +26,23 @@ public static class ServiceControl
         await RunAsync("pg_ctlcluster", [version, "main", "restart", "-m", "immediate"], cancellationToken);
     }
 
+    /// <summary>
+    /// Creates an extension in a database as the postgres superuser, for extensions the database's
+    /// owner may not create (pg_stat_statements is not a trusted one). Best effort: where PostgreSQL
+    /// is not local or the extension is missing, the figures that need it are reported as n/a.
+    /// </summary>
+    public static async Task TryCreateExtensionAsync(string database, string extension, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync("runuser", ["-u", "postgres", "--", "psql", "-q", "-d", database, "-c", $"CREATE EXTENSION IF NOT EXISTS {extension}"], cancellationToken, allowFailure: true);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No runuser or sudo on this machine.
+        }
+    }
+
     /// <summary>Shuts Redis down without saving, waits, and starts it the way infra/local/services.sh does.</summary>
     public static async Task StopRedisAsync(TimeSpan down, CancellationToken cancellationToken)
     {

@@ -47,6 +47,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public IReadOnlyList<ManagedProcess> Processes => _processes;
 
+    /// <summary>The Prometheus endpoints of the Api and Workers processes (the ones that talk to PostgreSQL).</summary>
+    public IReadOnlyList<Uri> MetricsEndpoints { get; private set; } = [];
+
     public static async Task<SystemUnderTest> StartAsync(SystemShape shape, string logDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -104,6 +107,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Statements per order come from pg_stat_statements (Measure/ResourceSampler).
+        await ServiceControl.TryCreateExtensionAsync(Name, "pg_stat_statements", cancellationToken);
+
         await using (var db = CreateContext())
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -128,9 +134,14 @@ public sealed class SystemUnderTest : IAsyncDisposable
         Sandbox = new Uri($"http://127.0.0.1:{sandboxPort}/");
         var apiPorts = Enumerable.Range(0, shape.ApiInstances).Select(_ => FreePort()).ToList();
         Api = new Uri($"http://127.0.0.1:{apiPorts[0]}/");
+        // Production, as deployed: Development would bring appsettings.Development.json's committed
+        // keys, prose logs and the OpenAPI pages. What production takes from the environment instead
+        // comes from RunSecrets, new for every run and never written anywhere but the child's environment.
+        var secrets = RunSecrets.Create();
         var common = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
             ["Postgres__ConnectionString"] = ConnectionString,
             ["Redis__Configuration"] = _services.RedisConfiguration,
             ["RabbitMq__Host"] = _services.RabbitMqHost,
@@ -141,11 +152,13 @@ public sealed class SystemUnderTest : IAsyncDisposable
         };
 
         var health = new List<Uri> { new(Sandbox, "health/live") };
+        var metrics = new List<Uri>();
         Start("sandbox", "Commerce.Sandbox", sandboxPort, new Dictionary<string, string>(common)
         {
             ["Sandbox__Warehouse__WebhookUrl"] = $"{Api}api/v1/webhooks/warehouse",
             ["Sandbox__Warehouse__DispatchAfter"] = "00:00:01",
             ["Sandbox__Warehouse__DeliverAfter"] = "00:00:01",
+            ["Sandbox__Warehouse__WebhookSecret"] = secrets.WarehouseWebhookSecret,
         });
         for (var i = 0; i < apiPorts.Count; i++)
         {
@@ -155,8 +168,13 @@ public sealed class SystemUnderTest : IAsyncDisposable
                 ["Gateway__CheckoutsPerMinute"] = "1000",
                 ["Gateway__RequestsPerMinute"] = "100000",
                 ["Jwt__AccessTokenMinutes"] = "60",
+                ["Jwt__Issuer"] = "commerce-bench",
+                ["Jwt__Audience"] = "commerce-bench-clients",
+                ["Jwt__SigningKey"] = secrets.JwtSigningKey,
+                ["Warehouse__WebhookSecrets__0"] = secrets.WarehouseWebhookSecret,
             });
             health.Add(new Uri($"http://127.0.0.1:{apiPorts[i]}/health/ready"));
+            metrics.Add(new Uri($"http://127.0.0.1:{apiPorts[i]}/metrics"));
         }
 
         for (var i = 0; i < shape.WorkerInstances; i++)
@@ -167,9 +185,16 @@ public sealed class SystemUnderTest : IAsyncDisposable
                 ["Stripe__ApiBase"] = Sandbox.ToString(),
                 ["SendGrid__Host"] = Sandbox.ToString(),
                 ["Warehouse__BaseUrl"] = Sandbox.ToString(),
+                ["Stripe__ApiKey"] = secrets.StripeApiKey,
+                ["SendGrid__ApiKey"] = secrets.SendGridApiKey,
+                ["SendGrid__FromEmail"] = "orders@bench.invalid",
+                ["SendGrid__FromName"] = "Commerce (bench)",
             });
             health.Add(new Uri($"http://127.0.0.1:{port}/health/ready"));
+            metrics.Add(new Uri($"http://127.0.0.1:{port}/metrics"));
         }
+
+        MetricsEndpoints = metrics;
 
         foreach (var url in health)
         {

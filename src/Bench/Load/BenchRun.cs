@@ -39,8 +39,9 @@ public static class BenchRun
             processes[name] = () => ProcessTable.Named(command);
         }
 
-        var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, system.Name);
-        var step = new LoadStep(system, shoppers, sampler);
+        using var scraper = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, system.Name, system.MetricsEndpoints, scraper);
+        var step = new LoadStep(system, shoppers, sampler, management);
         // Fresh processes run tier-0 code and compile hot methods again in the background, on the
         // same two cores: 20 s of moderate load first, or the first steps measure the JIT.
         status("warming up");

@@ -1,15 +1,25 @@
 using Commerce.Bench.Hosting;
 using Commerce.Bench.Measure;
+using Commerce.Messaging.Management;
 
 namespace Commerce.Bench.Load;
 
 /// <summary>
-/// One step of the ramp: checkouts at a fixed rate for a while, then a wait until the saga has
-/// taken every accepted order past payment, then the step's figures from the history and the database.
+/// One step of the ramp: checkouts at a fixed rate for a while, then a wait until every accepted
+/// order is final and every queue empty (the knee rule, <see cref="DrainGate"/>), then the step's
+/// figures from the history, the database and the counters.
 /// </summary>
-public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shoppers, ResourceSampler sampler)
+public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shoppers, ResourceSampler sampler, RabbitMqManagementClient management)
 {
-    private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(90);
+    /// <summary>From the end of the load; long enough for a step near the knee to clear its backlog, bounded so a step past it ends.</summary>
+    private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// PostgreSQL backends publish their transaction counts to pg_stat_database when idle only after
+    /// up to 10 s (PGSTAT_IDLE_INTERVAL), and RabbitMQ its totals every 5 s: the cost's closing
+    /// sample waits this long after the orders became final.
+    /// </summary>
+    private static readonly TimeSpan CounterLag = TimeSpan.FromSeconds(11);
 
     public async Task<StepResult> RunAsync(double rate, TimeSpan duration, Action<string> status, CancellationToken cancellationToken)
     {
@@ -23,8 +33,16 @@ public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shop
             sent => status($"{rate:0}/s: {sent}/{total} checkouts sent"),
             cancellationToken);
         var use = (await sampler.SampleAsync(cancellationToken)).Since(before);
+        var loadEnded = DateTimeOffset.UtcNow;
 
-        var drained = await DrainAsync(rate, status, cancellationToken);
+        var gate = await DrainAsync(rate, status, cancellationToken);
+        if (gate.FinalSince is { } final && final + CounterLag > DateTimeOffset.UtcNow)
+        {
+            status($"{rate:0}/s: drained; letting the counters catch up");
+            await Task.Delay(final + CounterLag - DateTimeOffset.UtcNow, cancellationToken);
+        }
+
+        var after = await sampler.SampleAsync(cancellationToken);
         var accepted = attempts.Where(a => a.Outcome.Result == CheckoutResult.Accepted).ToList();
         await using var db = system.CreateContext();
         var confirmations = await OrderProgress.ConfirmationsAsync(db, accepted.Select(a => a.Outcome.OrderId!.Value).ToList(), cancellationToken);
@@ -43,30 +61,46 @@ public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shop
             PerSecond(confirmed.Count, lastConfirmed - startedAt),
             Percentiles.Of(accepted.Select(a => a.Latency)),
             Percentiles.Of(confirmed.Select(c => c.ConfirmedAt!.Value - c.SubmittedAt)),
-            drained,
-            use);
+            gate.Drained,
+            use)
+        {
+            DrainSeconds = gate.FinalSince is { } f ? Math.Round(Math.Max(0, (f - loadEnded).TotalSeconds), 1) : null,
+            Cost = OrderCost.Between(before, after, accepted.Count),
+        };
     }
 
-    /// <summary>Waits until no order is before payment any more; false if the system did not catch up in time.</summary>
-    private async Task<bool> DrainAsync(double rate, Action<string> status, CancellationToken cancellationToken)
+    /// <summary>Polls the database and the broker until the gate opens or the deadline passes.</summary>
+    private async Task<DrainGate> DrainAsync(double rate, Action<string> status, CancellationToken cancellationToken)
     {
+        var gate = new DrainGate(DrainGate.RabbitMqStatisticsLag);
         var deadline = DateTime.UtcNow + DrainDeadline;
         while (true)
         {
-            await using var db = system.CreateContext();
-            var inFlight = await OrderProgress.InFlightAsync(db, cancellationToken);
-            if (inFlight == 0)
+            long notFinal, outbox;
+            await using (var db = system.CreateContext())
             {
-                return true;
+                notFinal = await OrderProgress.NotFinalAsync(db, cancellationToken);
+                outbox = await OrderProgress.OutboxRowsAsync(db, cancellationToken);
             }
 
-            if (DateTime.UtcNow > deadline)
+            gate.ObserveDatabase(DateTimeOffset.UtcNow, notFinal, outbox);
+            long? queued = null;
+            if (gate.FinalSince is not null)
             {
-                return false;
+                var at = DateTimeOffset.UtcNow;
+                queued = (await management.GetQueuesAsync(system.Name, cancellationToken)).Sum(q => q.MessagesReady + q.MessagesUnacknowledged);
+                gate.ObserveQueues(at, queued.Value);
             }
 
-            status($"{rate:0}/s: waiting for {inFlight} orders to get past payment");
-            await Task.Delay(250, cancellationToken);
+            if (gate.Drained || DateTime.UtcNow > deadline)
+            {
+                return gate;
+            }
+
+            status(queued is null
+                ? $"{rate:0}/s: waiting for {notFinal} orders to become final ({outbox} outbox rows)"
+                : $"{rate:0}/s: orders final; waiting for {queued} queued messages and a fresh queue reading");
+            await Task.Delay(500, cancellationToken);
         }
     }
 
@@ -89,6 +123,12 @@ public sealed record StepResult(
     bool Drained,
     ResourceUse Resources)
 {
-    /// <summary>The system kept up: everything accepted and confirmed, at (nearly) the offered rate, and the backlog cleared.</summary>
+    /// <summary>Seconds from the end of the load until every order was final; null if they never all were.</summary>
+    public double? DrainSeconds { get; init; }
+
+    /// <summary>Per accepted order, from before the step until it drained (<see cref="OrderCost"/>).</summary>
+    public OrderCost? Cost { get; init; }
+
+    /// <summary>The system kept up: everything accepted and confirmed, at (nearly) the offered rate, every order final and every queue empty.</summary>
     public bool KeptUp => Drained && Refused == 0 && Unknown == 0 && Confirmed == Accepted && ConfirmedPerSecond >= 0.9 * OfferedPerSecond;
 }

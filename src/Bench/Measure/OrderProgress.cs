@@ -7,11 +7,16 @@ namespace Commerce.Bench.Measure;
 /// <summary>What the system did with the accepted orders, read from its own database.</summary>
 public static class OrderProgress
 {
-    private static readonly string[] BeforePayment = [OrderStatus.Submitted, OrderStatus.AwaitingPayment];
+    /// <summary>The end of an order's road: Delivered on the happy path, or one of the ways it can fail.</summary>
+    private static readonly string[] Final = [OrderStatus.Delivered, OrderStatus.Rejected, OrderStatus.PaymentFailed, OrderStatus.Cancelled];
 
-    /// <summary>Orders the saga has not yet taken past payment (the bench's "still in flight").</summary>
-    public static Task<int> InFlightAsync(CommerceDbContext db, CancellationToken cancellationToken) =>
-        db.Orders.CountAsync(o => BeforePayment.Contains(o.Status), cancellationToken);
+    /// <summary>Orders not yet in a final state (the bench's "still in flight").</summary>
+    public static Task<int> NotFinalAsync(CommerceDbContext db, CancellationToken cancellationToken) =>
+        db.Orders.CountAsync(o => !Final.Contains(o.Status), cancellationToken);
+
+    /// <summary>Rows of the bus outbox not yet sent to the broker: messages on their way to a queue.</summary>
+    public static Task<long> OutboxRowsAsync(CommerceDbContext db, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM outbox_message").SingleAsync(cancellationToken);
 
     /// <summary>For each order, when it was accepted and when the saga confirmed it (null if it did not).</summary>
     public static async Task<IReadOnlyList<Confirmation>> ConfirmationsAsync(CommerceDbContext db, IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken)

@@ -4,11 +4,19 @@ using Npgsql;
 namespace Commerce.Bench.Measure;
 
 /// <summary>
-/// Reads the cumulative counters a step's resource use is computed from: CPU and RSS per process
-/// (ours by pid, the services by name), PostgreSQL transactions of the bench database, RabbitMQ
-/// messages published and delivered in the bench's virtual host.
+/// Reads the cumulative counters a step's resource use and cost per order are computed from: CPU
+/// and RSS per process (ours by pid, the services by name), PostgreSQL transactions and statements
+/// of the bench database, round trips the Api and Workers made, RabbitMQ messages published and
+/// delivered in the bench's virtual host.
 /// </summary>
-public sealed class ResourceSampler(IReadOnlyDictionary<string, Func<IReadOnlyList<int>>> processes, string connectionString, string database, RabbitMqManagementClient management, string virtualHost)
+public sealed class ResourceSampler(
+    IReadOnlyDictionary<string, Func<IReadOnlyList<int>>> processes,
+    string connectionString,
+    string database,
+    RabbitMqManagementClient management,
+    string virtualHost,
+    IReadOnlyList<Uri> metricsEndpoints,
+    HttpClient http)
 {
     public static readonly IReadOnlyDictionary<string, string> Services = new Dictionary<string, string>
     {
@@ -16,6 +24,24 @@ public sealed class ResourceSampler(IReadOnlyDictionary<string, Func<IReadOnlyLi
         ["rabbitmq"] = "beam.smp",
         ["redis"] = "redis-server",
     };
+
+    /// <summary>
+    /// Npgsql 10 records this histogram once per <c>NpgsqlCommand</c> or <c>NpgsqlBatch</c> executed
+    /// (MetricsReporter.ReportCommandStart/Stop), so its count is the client's round trips with a batch
+    /// as one. BEGIN costs none: Npgsql prepends it to the transaction's first command. COMMIT and
+    /// ROLLBACK are each a round trip of their own that the histogram does not see (Npgsql sends
+    /// them as internal commands), so the cost adds them from pg_stat_statements.
+    /// </summary>
+    public const string NpgsqlOperationsMetric = "db_client_operation_duration_seconds_count";
+
+    // Top-level statements only (pg_stat_statements.track = top, the default), this database only;
+    // COMMIT and ROLLBACK separately for the round trips above.
+    private const string StatementsSql = """
+        SELECT coalesce(sum(calls), 0)::bigint,
+               coalesce(sum(calls) FILTER (WHERE upper(query) IN ('COMMIT', 'ROLLBACK')), 0)::bigint
+        FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        """;
 
     public async Task<ResourceSnapshot> SampleAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +57,7 @@ public sealed class ResourceSampler(IReadOnlyDictionary<string, Func<IReadOnlyLi
         await using var command = new NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = @db", connection);
         command.Parameters.AddWithValue("db", database);
         var transactions = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        var (statements, commits) = await StatementsAsync(connection, cancellationToken);
         MessageTotals messages;
         try
         {
@@ -41,31 +68,47 @@ public sealed class ResourceSampler(IReadOnlyDictionary<string, Func<IReadOnlyLi
             messages = new MessageTotals(0, 0);
         }
 
-        return new ResourceSnapshot(DateTimeOffset.UtcNow, perProcess, transactions, messages);
+        return new ResourceSnapshot(DateTimeOffset.UtcNow, perProcess, transactions, messages)
+        {
+            Statements = statements,
+            Commits = commits,
+            NpgsqlOperations = await NpgsqlOperationsAsync(cancellationToken),
+        };
     }
-}
 
-public sealed record ResourceSnapshot(DateTimeOffset At, IReadOnlyDictionary<string, (double CpuSeconds, long RssBytes)> Processes, long PostgresTransactions, MessageTotals Messages)
-{
-    /// <summary>What happened between two samples: CPU as a percentage of one core, RSS at the later sample.</summary>
-    public ResourceUse Since(ResourceSnapshot earlier)
+    /// <summary>Null, null when pg_stat_statements is not installed or not preloaded: the report says n/a.</summary>
+    private static async Task<(long?, long?)> StatementsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(earlier);
-        var seconds = Math.Max(0.001, (At - earlier.At).TotalSeconds);
-        var processes = Processes.ToDictionary(
-            p => p.Key,
-            p => new ProcessUse(
-                Math.Round((p.Value.CpuSeconds - earlier.Processes.GetValueOrDefault(p.Key).CpuSeconds) / seconds * 100, 1),
-                Math.Round(p.Value.RssBytes / 1048576.0, 1)));
-        return new ResourceUse(
-            processes,
-            Math.Round((PostgresTransactions - earlier.PostgresTransactions) / seconds, 1),
-            Math.Round((Messages.Published - earlier.Messages.Published) / seconds, 1),
-            Math.Round((Messages.Delivered - earlier.Messages.Delivered) / seconds, 1));
+        try
+        {
+            await using var command = new NpgsqlCommand(StatementsSql, connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        catch (PostgresException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>The sum over the Api and Workers processes; null if one of them did not answer.</summary>
+    private async Task<long?> NpgsqlOperationsAsync(CancellationToken cancellationToken)
+    {
+        long total = 0;
+        foreach (var endpoint in metricsEndpoints)
+        {
+            try
+            {
+                var text = await http.GetStringAsync(endpoint, cancellationToken);
+                total += (long)(PrometheusText.Sum(text, NpgsqlOperationsMetric) ?? 0);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+
+        return total;
     }
 }
-
-/// <summary>CPU in percent of one core (200 = both cores of this machine), RSS in MiB.</summary>
-public sealed record ProcessUse(double CpuPercent, double RssMiB);
-
-public sealed record ResourceUse(IReadOnlyDictionary<string, ProcessUse> Processes, double PostgresTransactionsPerSecond, double RabbitMqPublishedPerSecond, double RabbitMqDeliveredPerSecond);

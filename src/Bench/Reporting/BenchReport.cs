@@ -1,5 +1,6 @@
 using Commerce.Bench.Baseline;
 using Commerce.Bench.Load;
+using Commerce.Bench.Measure;
 
 namespace Commerce.Bench.Reporting;
 
@@ -17,6 +18,17 @@ public sealed record BenchReport(
     StepResult? Sustained,
     IReadOnlyList<TargetCheck> Targets)
 {
+    /// <summary>Our system's cost per order, over the step <see cref="CostBasis"/> names; null if no step was measured.</summary>
+    public OrderCost? CostPerOrder { get; init; }
+
+    /// <summary>Which step the cost is from, e.g. "held 15/s for 60 s" or "15/s, the highest step kept up".</summary>
+    public string CostBasis { get; init; } = "no step measured";
+
+    /// <summary>The line printed at the end of the run: <c>per order (commerce): …</c>.</summary>
+    public string CostLine => CostPerOrder?.Line(SystemName) ?? $"per order ({SystemName}): n/a ({CostBasis})";
+
+    public const string SystemName = "commerce";
+
     public static BenchReport Create(BenchPlan plan, BaselineResult baseline, IReadOnlyList<StepResult> steps, double knee, StepResult? sustained)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -24,7 +36,35 @@ public sealed record BenchReport(
         var all = sustained is null ? steps : [.. steps, sustained];
         var best = all.Select(s => s.ConfirmedPerSecond).DefaultIfEmpty(0).Max();
         var ratio = baseline.SagasPerSecond > 0 ? Math.Round(best / baseline.SagasPerSecond, 2) : 0;
-        return new BenchReport(plan.Mode, plan.Products, DateTimeOffset.UtcNow, Describe(), baseline, steps, knee, best, ratio, sustained, TargetCheck.Evaluate(all, sustained, ratio));
+        var (costStep, basis) = CostStep(steps, sustained);
+        return new BenchReport(plan.Mode, plan.Products, DateTimeOffset.UtcNow, Describe(), baseline, steps, knee, best, ratio, sustained, TargetCheck.Evaluate(all, sustained, ratio))
+        {
+            CostPerOrder = costStep?.Cost,
+            CostBasis = basis,
+        };
+    }
+
+    /// <summary>
+    /// The step whose cost stands for the system: the sustained one if the run held a rate (the
+    /// most orders, the least noise), else the highest step that kept up; else the lowest step, so
+    /// a run that never kept up still shows what an order cost.
+    /// </summary>
+    public static (StepResult? Step, string Basis) CostStep(IReadOnlyList<StepResult> steps, StepResult? sustained)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (sustained is not null)
+        {
+            return (sustained, $"held {sustained.OfferedPerSecond:0}/s for {sustained.Seconds:0} s{(sustained.KeptUp ? string.Empty : ", not kept up")}");
+        }
+
+        if (steps.Where(s => s.KeptUp).MaxBy(s => s.OfferedPerSecond) is { } kept)
+        {
+            return (kept, $"{kept.OfferedPerSecond:0}/s, the highest step kept up");
+        }
+
+        return steps.MinBy(s => s.OfferedPerSecond) is { } lowest
+            ? (lowest, $"{lowest.OfferedPerSecond:0}/s, the lowest step; no step kept up")
+            : (null, "no step measured");
     }
 
     private static string Describe()

@@ -28,7 +28,7 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {report.Machine}. Everything (PostgreSQL, RabbitMQ, Redis, Sandbox, Api, Workers, load generator) on it. Checkouts of one unit each, over {report.Products} product(s) round robin.");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"**Knee: {report.KneePerSecond:0} orders/s** (highest offered rate fully accepted and confirmed). Best confirmed: {report.BestConfirmedPerSecond:0.#} orders/s.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"**Knee: {report.KneePerSecond:0} orders/s** (highest offered rate fully accepted and confirmed, every order final and every queue empty afterwards). Best confirmed: {report.BestConfirmedPerSecond:0.#} orders/s.");
         md.AppendLine(CultureInfo.InvariantCulture, $"Baseline (MassTransit 8.5.12, in-memory saga, no outbox, same RabbitMQ): {report.Baseline.SagasPerSecond:0.#} sagas/s ({report.Baseline.Sagas} in {report.Baseline.Seconds:0.##} s).");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**ratio to baseline: {report.RatioToBaseline:0.00}**");
@@ -53,6 +53,8 @@ public static class ReportWriter
         }
 
         md.AppendLine();
+        AppendCost(md, report);
+        md.AppendLine();
         md.AppendLine("| target | measured | met |");
         md.AppendLine("|---|---|---|");
         foreach (var target in report.Targets)
@@ -61,6 +63,28 @@ public static class ReportWriter
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The cost line, where it comes from, and the CPU of each process per order.</summary>
+    private static void AppendCost(StringBuilder md, BenchReport report)
+    {
+        md.AppendLine(CultureInfo.InvariantCulture, $"Cost per accepted order ({report.CostBasis}; from before the step until every order was final, the queues empty and the counters caught up):");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"    {report.CostLine}");
+        if (report.CostPerOrder is not { } cost)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Transactions from pg_stat_database, statements from pg_stat_statements (n/a without it), round trips from Npgsql's own meter in the Api and Workers (a batch is one; BEGIN rides on the first command){(cost.RoundTripsIncludeCommits ? " plus COMMIT/ROLLBACK from pg_stat_statements" : "; COMMIT/ROLLBACK not included, pg_stat_statements unavailable")}, deliveries from RabbitMQ's vhost totals; {cost.Orders} orders over {cost.Seconds:0.#} s.");
+        md.AppendLine();
+        md.AppendLine("| process | CPU ms per order |");
+        md.AppendLine("|---|---:|");
+        foreach (var (name, milliseconds) in cost.CpuMillisecondsByProcess.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {milliseconds:0.#} |");
+        }
     }
 
     private static string Triple(Measure.Percentiles p) =>

@@ -93,40 +93,19 @@ internal static class DeadLetterCommands
         var total = selection.Max ?? selection.MessageIds?.Count
             ?? (await replayer.ListAsync(cancellationToken)).FirstOrDefault(q => q.Queue == queue)?.Count ?? 0;
         var actor = $"cli:{Environment.GetEnvironmentVariable("USER") ?? Environment.UserName}";
-        await using var audit = await DeadLetterAuditTrail.StartAsync(CliSettings.OpenDatabase, actor, action, queue, DateTimeOffset.UtcNow);
+        var entry = new DeadLetterAuditEntry(actor, action, queue, DateTimeOffset.UtcNow);
         DeadLetterResult? result = null;
-        var outcome = "ok";
-        try
-        {
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask($"{action} {Markup.Escape(queue)}", maxValue: Math.Max(1, total));
-                    var run = new DeadLetterRunOptions
-                    {
-                        RatePerSecond = rate,
-                        Moved = id =>
-                        {
-                            audit.Moved(id);
-                            task.Value = Math.Min(audit.MovedCount, task.MaxValue);
-                        },
-                    };
-                    result = action == DeadLetterAction.Retry
-                        ? await replayer.RetryAsync(queue, selection, run, cancellationToken)
-                        : await replayer.DiscardAsync(queue, selection, run, retention: null, cancellationToken);
-                    task.Value = task.MaxValue;
-                });
-        }
-        catch (Exception e)
-        {
-            outcome = e is OperationCanceledException ? "failed: cancelled" : $"failed: {e.GetBaseException().Message}";
-            throw;
-        }
-        finally
-        {
-            await audit.FinishAsync(result?.MessageIds, outcome);
-        }
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"{action} {Markup.Escape(queue)}", maxValue: Math.Max(1, total));
+                var run = new DeadLetterRunOptions { RatePerSecond = rate, Moved = _ => task.Value = Math.Min(task.Value + 1, task.MaxValue) };
+                result = await DeadLetterAuditTrail.MoveAsync(CliSettings.OpenDatabase, entry, run, options => action == DeadLetterAction.Retry
+                    ? replayer.RetryAsync(queue, selection, options, cancellationToken)
+                    : replayer.DiscardAsync(queue, selection, options, retention: null, cancellationToken));
+                task.Value = task.MaxValue;
+            });
 
         var verb = action == DeadLetterAction.Retry ? "retried" : $"discarded to {ErrorQueueReplayer.ArchiveQueueFor(queue)}";
         AnsiConsole.MarkupLineInterpolated($"[green]{result!.Moved}[/] {verb}; [yellow]{result.Remaining}[/] remaining in {queue}");

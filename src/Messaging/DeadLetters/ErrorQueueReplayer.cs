@@ -26,6 +26,8 @@ public sealed class ErrorQueueReplayer : IDisposable
     /// <summary>How long discarded messages stay in the archive queue unless told otherwise.</summary>
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(14);
 
+    private const int MaxBatch = 100;
+
     private readonly RabbitMqOptions _options;
     private readonly RabbitMqManagementClient _management;
 
@@ -166,18 +168,16 @@ public sealed class ErrorQueueReplayer : IDisposable
         var initial = (await channel.QueueDeclarePassiveAsync(errorQueue, cancellationToken)).MessageCount;
 
         var moved = new List<string>();
+        var batch = new List<PendingMove>();
+        var batchSize = BatchSize(run?.RatePerSecond);
         ulong? lastHeld = null;
         var clock = Stopwatch.StartNew();
         try
         {
             for (var seen = 0u; seen < initial; seen++)
             {
-                if (selection.Max is { } max && moved.Count >= max)
-                {
-                    break;
-                }
-
-                if (selection.MessageIds is { Count: > 0 } ids && moved.Count >= ids.Count)
+                var taken = moved.Count + batch.Count;
+                if ((selection.Max is { } max && taken >= max) || (selection.MessageIds is { Count: > 0 } ids && taken >= ids.Count))
                 {
                     break;
                 }
@@ -199,7 +199,7 @@ public sealed class ErrorQueueReplayer : IDisposable
 
                 if (run?.RatePerSecond is { } rate)
                 {
-                    var due = TimeSpan.FromSeconds(moved.Count / rate) - clock.Elapsed;
+                    var due = TimeSpan.FromSeconds(taken / rate) - clock.Elapsed;
                     if (due > TimeSpan.Zero)
                     {
                         await Task.Delay(due, cancellationToken);
@@ -214,18 +214,22 @@ public sealed class ErrorQueueReplayer : IDisposable
                 };
                 var target = archiveQueue ?? ResolveTargetQueue(properties, errorQueue);
                 // The default exchange routes straight to the queue; mandatory makes a missing queue an error, not a drop.
-                // Awaiting the publish awaits the broker's confirm (or throws on a nack or a return).
-                await channel.BasicPublishAsync(string.Empty, target, mandatory: true, copy, message.Body.ToArray(), cancellationToken);
-                await channel.BasicAckAsync(message.DeliveryTag, multiple: false, CancellationToken.None);
-                var id = properties.MessageId ?? string.Empty;
-                moved.Add(id);
-                run?.Moved?.Invoke(id);
+                // The task completes with the broker's confirm (or throws on a nack or a return); a batch's confirms are awaited together.
+                var confirm = channel.BasicPublishAsync(string.Empty, target, mandatory: true, copy, message.Body.ToArray(), CancellationToken.None).AsTask();
+                batch.Add(new PendingMove(message.DeliveryTag, properties.MessageId ?? string.Empty, confirm));
+                if (batch.Count >= batchSize)
+                {
+                    await CompleteBatchAsync(channel, batch, moved, run, errorQueue);
+                }
             }
+
+            await CompleteBatchAsync(channel, batch, moved, run, errorQueue);
         }
-        catch (PublishException e)
+        catch (OperationCanceledException) when (batch.Count > 0 && channel.IsOpen)
         {
-            throw new InvalidOperationException(
-                $"the broker refused a message (returned: {e.IsReturn}); {moved.Count} moved before it, the rest stay in {errorQueue}", e);
+            // Stopped: what is already published is finished (confirmed, recorded, acknowledged), the rest stays.
+            await CompleteBatchAsync(channel, batch, moved, run, errorQueue);
+            throw;
         }
         finally
         {
@@ -242,6 +246,63 @@ public sealed class ErrorQueueReplayer : IDisposable
         var remaining = (await counter.QueueDeclarePassiveAsync(errorQueue, CancellationToken.None)).MessageCount;
         return new DeadLetterResult(moved.Count, remaining, moved);
     }
+
+    /// <summary>
+    /// Ends a batch in the order that keeps the audit ahead of the queue: every copy confirmed,
+    /// then the ids recorded (<see cref="DeadLetterRunOptions.Recording"/>), then the originals
+    /// acknowledged. A process killed at any point leaves every acknowledged id recorded; one
+    /// killed after the record and before the ack leaves its batch in <c>_error</c> as well, to be
+    /// moved again (same message id, so the consumer's inbox absorbs the second copy).
+    /// </summary>
+    private static async Task CompleteBatchAsync(IChannel channel, List<PendingMove> batch, List<string> moved, DeadLetterRunOptions? run, string errorQueue)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var confirmed = new List<PendingMove>(batch.Count);
+        PublishException? refused = null;
+        foreach (var pending in batch)
+        {
+            try
+            {
+                await pending.Confirm;
+                confirmed.Add(pending);
+            }
+            catch (PublishException e)
+            {
+                refused ??= e;
+            }
+        }
+
+        batch.Clear();
+        if (confirmed.Count > 0)
+        {
+            var ids = confirmed.Select(p => p.MessageId).ToList();
+            if (run?.Recording is { } record)
+            {
+                await record(ids, CancellationToken.None);
+            }
+
+            foreach (var pending in confirmed)
+            {
+                await channel.BasicAckAsync(pending.DeliveryTag, multiple: false, CancellationToken.None);
+                moved.Add(pending.MessageId);
+                run?.Moved?.Invoke(pending.MessageId);
+            }
+        }
+
+        if (refused is not null)
+        {
+            throw new InvalidOperationException(
+                $"the broker refused a message (returned: {refused.IsReturn}); {moved.Count} moved, the rest stay in {errorQueue}", refused);
+        }
+    }
+
+    /// <summary>How many moves share one audit write: at most 100, and about five batches a second under a rate.</summary>
+    private static int BatchSize(double? ratePerSecond) =>
+        ratePerSecond is { } rate ? (int)Math.Clamp(Math.Ceiling(rate / 5), 1, MaxBatch) : MaxBatch;
 
     private static async Task<string> DeclareArchiveAsync(IConnection connection, string errorQueue, TimeSpan retention, CancellationToken cancellationToken)
     {
@@ -330,4 +391,7 @@ public sealed class ErrorQueueReplayer : IDisposable
 
     private static int ReplayCount(IDictionary<string, object?>? headers) =>
         int.TryParse(HeaderString(headers, ReplayCountHeader), CultureInfo.InvariantCulture, out var count) ? count : 0;
+
+    /// <summary>A copy published and not yet confirmed, with the original's delivery tag.</summary>
+    private sealed record PendingMove(ulong DeliveryTag, string MessageId, Task Confirm);
 }

@@ -12,6 +12,8 @@ public class DeadLetterAction
     public const string Retry = "retry";
     public const string Discard = "discard";
 
+    internal const int MaxOutcomeLength = 1000;
+
     public Guid Id { get; set; }
 
     public DateTimeOffset At { get; set; }
@@ -38,14 +40,21 @@ public class DeadLetterAction
         return row;
     }
 
-    /// <summary>The ids moved so far and how it stands (the outcome cut to its column's 1,000 characters).</summary>
+    /// <summary>The ids moved so far and how it stands.</summary>
     public void Record(IReadOnlyCollection<string> messageIds, string outcome)
     {
         ArgumentNullException.ThrowIfNull(messageIds);
         ArgumentNullException.ThrowIfNull(outcome);
         MessageIds = [.. messageIds];
         Count = messageIds.Count;
-        Outcome = outcome.Length > 1000 ? outcome[..1000] : outcome;
+        Outcome = FitOutcome(outcome);
+    }
+
+    /// <summary>The outcome cut to its column's 1,000 characters.</summary>
+    public static string FitOutcome(string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Length > MaxOutcomeLength ? outcome[..MaxOutcomeLength] : outcome;
     }
 }
 
@@ -57,7 +66,7 @@ internal sealed class DeadLetterActionConfiguration : IEntityTypeConfiguration<D
         builder.Property(a => a.Actor).HasMaxLength(320);
         builder.Property(a => a.Action).HasMaxLength(16);
         builder.Property(a => a.Queue).HasMaxLength(255);
-        builder.Property(a => a.Outcome).HasMaxLength(1000);
+        builder.Property(a => a.Outcome).HasMaxLength(DeadLetterAction.MaxOutcomeLength);
         builder.HasIndex(a => a.At);
     }
 }

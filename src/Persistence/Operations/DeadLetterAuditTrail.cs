@@ -1,38 +1,71 @@
+using System.Data.Common;
+using Commerce.Messaging.DeadLetters;
+using Microsoft.EntityFrameworkCore;
+
 namespace Commerce.Persistence.Operations;
 
 /// <summary>
-/// The audit row of one retry or discard, written before the first message moves and kept
-/// current while the move runs (the ids moved so far, five times a second), then closed with the
-/// outcome. A process killed half-way leaves its row saying <see cref="Running"/> with the ids it
-/// had moved up to its last flush, instead of no row at all.
+/// The write-ahead audit of one retry or discard (docs/adr/0013): the row is written before the
+/// first message moves, each batch's ids are appended to it (one committed statement) after the
+/// broker confirmed their copies and before the originals leave the <c>_error</c> queue, and the
+/// row is closed with the outcome. A process killed at any point leaves a row saying
+/// <see cref="Running"/> that names every message that left the queue.
 /// </summary>
-public sealed class DeadLetterAuditTrail : IAsyncDisposable
+public sealed class DeadLetterAuditTrail
 {
     /// <summary>The outcome of a row whose move has not finished, or whose process died.</summary>
-    public const string Running = "running (interrupted if it stays so)";
-
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+    public const string Running = "running (interrupted if it stays so: every id that left the queue is listed; the last batch may also be back in _error)";
 
     private readonly Func<CommerceDbContext> _open;
     private readonly Guid _id;
-    private readonly List<string> _moved = [];
-    private readonly Lock _lock = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _flusher;
-    private int _flushed;
 
     private DeadLetterAuditTrail(Func<CommerceDbContext> open, Guid id)
     {
         _open = open;
         _id = id;
-        _flusher = FlushPeriodicallyAsync();
     }
 
-    /// <summary>Writes the row (no ids yet) and starts keeping it current.</summary>
-    public static async Task<DeadLetterAuditTrail> StartAsync(Func<CommerceDbContext> open, string actor, string action, string queue, DateTimeOffset at)
+    /// <summary>
+    /// The one audited dead-letter move, for the CLI and the admin API: opens the row, runs
+    /// <paramref name="move"/> with the write-ahead <see cref="DeadLetterRunOptions.Recording"/>,
+    /// and closes the row with <c>ok</c> or <c>failed: …</c> (the exception is rethrown).
+    /// </summary>
+    public static async Task<DeadLetterResult> MoveAsync(
+        Func<CommerceDbContext> open,
+        DeadLetterAuditEntry entry,
+        DeadLetterRunOptions run,
+        Func<DeadLetterRunOptions, Task<DeadLetterResult>> move)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(move);
+        var trail = await StartAsync(open, entry);
+        DeadLetterResult result;
+        try
+        {
+            result = await move(new DeadLetterRunOptions { RatePerSecond = run.RatePerSecond, Moved = run.Moved, Recording = trail.AppendAsync });
+        }
+        catch (Exception e)
+        {
+            await trail.TryFinishAsync(FailureOutcome(e));
+            throw;
+        }
+
+        await trail.FinishAsync("ok");
+        return result;
+    }
+
+    /// <summary>The outcome written for a move that threw.</summary>
+    public static string FailureOutcome(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is OperationCanceledException ? "failed: cancelled" : $"failed: {exception.GetBaseException().Message}";
+    }
+
+    private static async Task<DeadLetterAuditTrail> StartAsync(Func<CommerceDbContext> open, DeadLetterAuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(open);
-        var row = DeadLetterAction.Create(actor, action, queue, [], Running, at);
+        var row = DeadLetterAction.Create(entry.Actor, entry.Action, entry.Queue, [], Running, entry.At);
         await using (var db = open())
         {
             db.DeadLetterActions.Add(row);
@@ -42,84 +75,37 @@ public sealed class DeadLetterAuditTrail : IAsyncDisposable
         return new DeadLetterAuditTrail(open, row.Id);
     }
 
-    /// <summary>How many messages have left the queue so far.</summary>
-    public int MovedCount
+    /// <summary>Appends a batch's ids to the row in one statement; throws if it could not (the batch then stays in <c>_error</c>).</summary>
+    private async Task AppendAsync(IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
-        get
+        var ids = messageIds.ToArray();
+        await using var db = _open();
+        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE dead_letter_actions SET message_ids = message_ids || {ids}, count = count + {ids.Length} WHERE id = {_id}",
+            cancellationToken);
+        if (updated != 1)
         {
-            lock (_lock)
-            {
-                return _moved.Count;
-            }
+            throw new InvalidOperationException($"audit row {_id} is gone");
         }
     }
 
-    /// <summary>For the replayer's <c>Moved</c> callback: one message left the queue.</summary>
-    public void Moved(string messageId)
+    private async Task FinishAsync(string outcome)
     {
-        lock (_lock)
-        {
-            _moved.Add(messageId);
-        }
+        var fitted = DeadLetterAction.FitOutcome(outcome);
+        await using var db = _open();
+        await db.DeadLetterActions.Where(a => a.Id == _id).ExecuteUpdateAsync(a => a.SetProperty(r => r.Outcome, fitted), CancellationToken.None);
     }
 
-    /// <summary>Closes the row: the final ids (the replayer's, when it returned them) and the outcome.</summary>
-    public async Task FinishAsync(IReadOnlyCollection<string>? messageIds, string outcome)
+    /// <summary>After a failed move: closes the row if the database lets it; else it keeps saying <see cref="Running"/>, which is still true of the ids it lists.</summary>
+    private async Task TryFinishAsync(string outcome)
     {
-        await StopAsync();
-        await SaveAsync(messageIds ?? Snapshot(), outcome);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _stop.Dispose();
-    }
-
-    private async Task StopAsync()
-    {
-        if (!_stop.IsCancellationRequested)
-        {
-            await _stop.CancelAsync();
-        }
-
-        await _flusher;
-    }
-
-    private async Task FlushPeriodicallyAsync()
-    {
-        using var timer = new PeriodicTimer(FlushInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                var moved = Snapshot();
-                if (moved.Count != _flushed)
-                {
-                    await SaveAsync(moved, outcome: null);
-                    _flushed = moved.Count;
-                }
-            }
+            await FinishAsync(outcome);
         }
-        catch (OperationCanceledException)
+        catch (DbException)
         {
-            // Finished or disposed: FinishAsync writes the last state.
+            // The move's own exception is the one to report.
         }
-    }
-
-    private List<string> Snapshot()
-    {
-        lock (_lock)
-        {
-            return [.. _moved];
-        }
-    }
-
-    private async Task SaveAsync(IReadOnlyCollection<string> messageIds, string? outcome)
-    {
-        await using var db = _open();
-        var row = await db.DeadLetterActions.FindAsync(_id) ?? throw new InvalidOperationException($"audit row {_id} is gone");
-        row.Record(messageIds, outcome ?? row.Outcome);
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 }

@@ -126,9 +126,15 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
 
         using var stop = new CancellationTokenSource();
         var moved = 0;
+        var recorded = new List<string>();
         var run = new DeadLetterRunOptions
         {
             RatePerSecond = 500,
+            Recording = (ids, _) =>
+            {
+                recorded.AddRange(ids);
+                return Task.CompletedTask;
+            },
             Moved = _ =>
             {
                 if (++moved == 60)
@@ -140,11 +146,41 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         Assert.That(
             async () => await _replayer.RetryAsync(ErrorQueue, DeadLetterSelection.All, run, stop.Token),
             Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(await ErrorCount(), Is.InRange(200 - 61, 200 - 60), "what was not moved is back in _error");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(moved, Is.InRange(60, 199), "stopped half-way; what was already published is finished");
+            Assert.That(recorded, Has.Count.EqualTo(moved), "each moved message was recorded before it left _error");
+            Assert.That(await ErrorCount(), Is.EqualTo(200 - moved), "what was not moved is back in _error");
+        });
 
         var second = await _replayer.RetryAsync(ErrorQueue, DeadLetterSelection.All, null, CancellationToken.None);
 
-        Assert.That(second.Moved + moved, Is.InRange(200, 201), "a message confirmed but not acknowledged may go twice");
+        Assert.That(second.Moved + moved, Is.EqualTo(200));
+        await AssertEachTookEffectOnce(keys);
+    }
+
+    [Test]
+    public async Task Recording_that_fails_leaves_its_batch_in_error_and_stops_the_run()
+    {
+        var (_, keys) = await SendFailing("unrecorded", 30);
+        await WaitForErrors(30);
+        var inQueueOrder = (await _replayer.PeekAsync(ErrorQueue, 100, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        FlakyEffectConsumer.Broken = false;
+        var batches = 0;
+        var run = new DeadLetterRunOptions
+        {
+            // Batches of 10: the second one cannot be recorded (as when PostgreSQL is down).
+            RatePerSecond = 50,
+            Recording = (_, _) => ++batches == 2 ? throw new InvalidOperationException("audit unavailable") : Task.CompletedTask,
+        };
+
+        Assert.That(async () => await _replayer.RetryAsync(ErrorQueue, DeadLetterSelection.All, run, CancellationToken.None), Throws.InvalidOperationException);
+
+        // The second batch's copies were published (the inbox will absorb them when retried), but the originals were not acknowledged.
+        await Poll.UntilAsync(async () => await ErrorCount() == 20, Deadline, "the unrecorded batch and the untouched one back in _error");
+        var left = (await _replayer.PeekAsync(ErrorQueue, 100, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        Assert.That(left, Is.EquivalentTo(inQueueOrder.Skip(10)), "only the recorded batch left _error");
+        await _replayer.RetryAsync(ErrorQueue, DeadLetterSelection.All, null, CancellationToken.None);
         await AssertEachTookEffectOnce(keys);
     }
 
@@ -152,7 +188,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     public async Task A_cli_retry_killed_with_SIGKILL_half_way_and_started_again_takes_effect_exactly_once_each()
     {
         const int count = 500;
-        var (_, keys) = await SendFailing("sigkill", count);
+        var (ids, keys) = await SendFailing("sigkill", count);
         await WaitForErrors(count);
         FlakyEffectConsumer.Broken = false;
         // The CLI audits into the application's schema: a migrated database of its own.
@@ -160,32 +196,49 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         var environment = CliProcess.Environment(audit.ConnectionString, VirtualHost.Name);
         string[] retry = ["dlq", "retry", ErrorQueue];
 
-        uint leftAfterKill;
-        await using (var first = CliProcess.Start([.. retry, "--rate", "100"], environment))
+        // Throttled so that the kill falls half-way (10 s of moves are left when it strikes); where
+        // in a batch it falls is left to chance, and every assertion below holds wherever it is.
+        await using (var first = CliProcess.Start([.. retry, "--rate", "40"], environment))
         {
-            await Poll.UntilAsync(async () => first.HasExited || await ErrorCount() <= count - 100, Deadline, "the first run to retry 100 messages");
+            await Poll.UntilAsync(async () => first.HasExited || await ErrorCount() <= count - 100, Deadline, "the first run to take 100 messages");
             Assert.That(first.HasExited, Is.False, $"the first run ended before it was killed:\n{first.Output}");
             await first.KillAsync();
-            leftAfterKill = await ErrorCount();
         }
+
+        // Once the broker has put the killed run's unacknowledged messages back (it counts them
+        // itself: the management API's figures lag), _error holds exactly what did not leave it.
+        await Poll.UntilAsync(async () => (await Broker.QueueDepthAsync(VirtualHost.Name, ErrorQueue)).Unacknowledged == 0, Deadline, "the killed run's messages back in _error");
+        var left = (await _replayer.PeekAsync(ErrorQueue, 1000, CancellationToken.None)).Select(m => m.MessageId!).ToHashSet();
+        var leftQueue = ids.Where(id => !left.Contains(id)).ToList();
+        var killed = (await AuditRows(audit)).Single();
+        var killedIds = killed.MessageIds.ToHashSet();
+        await Poll.UntilAsync(
+            async () => (await IdsThatTookEffect(ids, keys)).IsSupersetOf(killedIds.Union(leftQueue)),
+            Deadline,
+            "every message recorded or gone from _error to take effect");
+        var tookEffect = await IdsThatTookEffect(ids, keys);
+        await TestContext.Out.WriteLineAsync($"killed with {left.Count} of {count} in {ErrorQueue}; {leftQueue.Count} left it; the killed run's row lists {killedIds.Count}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(left, Has.Count.InRange(1, count - 1), "killed half-way: some moved, some not");
+            Assert.That(killed.Outcome, Is.EqualTo(DeadLetterAuditTrail.Running));
+            Assert.That(leftQueue.Where(id => !killedIds.Contains(id)), Is.Empty, "every message that left _error is in the killed run's row");
+            Assert.That(tookEffect.Where(id => !killedIds.Contains(id) && !left.Contains(id)), Is.Empty, "nothing took effect without an audit entry or its original still in _error");
+            Assert.That(killed.Count, Is.EqualTo(killedIds.Count), "the count matches the ids");
+        });
 
         var (exitCode, output) = await CliProcess.RunAsync(retry, environment);
 
-        await using var db = audit.CreateContext();
-        var actions = await db.DeadLetterActions.AsNoTracking().OrderBy(a => a.At).ToListAsync();
-        await TestContext.Out.WriteLineAsync($"killed with {leftAfterKill} of {count} left in {ErrorQueue}; audit: {string.Join(", ", actions.Select(a => $"{a.Outcome} {a.Count}"))}");
+        var actions = await AuditRows(audit);
         Assert.Multiple(() =>
         {
-            Assert.That(leftAfterKill, Is.InRange(1u, (uint)count - 100), "killed half-way: some moved, some not");
             Assert.That(exitCode, Is.Zero, output);
             Assert.That(output, Does.Contain("remaining in " + ErrorQueue));
             Assert.That(actions, Has.Count.EqualTo(2), "both runs are audited, the killed one too");
-            // The killed run's row was written before it moved anything and kept current five times a second.
-            Assert.That(actions[0].Outcome, Is.EqualTo(DeadLetterAuditTrail.Running));
-            Assert.That(actions[0].Count, Is.InRange(1, count - (int)leftAfterKill), "the killed run's row names what it had moved (up to its last flush)");
             Assert.That(actions[1].Outcome, Is.EqualTo("ok"));
-            Assert.That(actions[1].Count, Is.InRange((int)leftAfterKill, (int)leftAfterKill + 1), "the second run moved what was left");
-            Assert.That(actions[0].MessageIds.Intersect(actions[1].MessageIds), Is.Empty, "no message is moved twice");
+            Assert.That(actions[1].MessageIds, Is.EquivalentTo(left), "the second run moved what was left");
+            Assert.That(actions[0].MessageIds.Union(actions[1].MessageIds), Is.EquivalentTo(ids), "every message is in an audit row");
+            Assert.That(actions[0].MessageIds.Intersect(actions[1].MessageIds), Is.EquivalentTo(killedIds.Intersect(left)), "in both rows only what was recorded and not yet acknowledged when the kill fell");
         });
         await AssertEachTookEffectOnce(keys);
     }
@@ -292,6 +345,20 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         }
 
         return (ids, keys);
+    }
+
+    private async Task<HashSet<string>> IdsThatTookEffect(List<string> ids, List<string> keys)
+    {
+        var prefix = keys[0][..keys[0].LastIndexOf('-')];
+        await using var db = Db();
+        var done = (await db.Effects.Where(e => e.Key.StartsWith(prefix)).Select(e => e.Key).ToListAsync()).ToHashSet();
+        return [.. ids.Where((_, i) => done.Contains(keys[i]))];
+    }
+
+    private static async Task<List<DeadLetterAction>> AuditRows(TestDatabase audit)
+    {
+        await using var db = audit.CreateContext();
+        return await db.DeadLetterActions.AsNoTracking().OrderBy(a => a.At).ToListAsync();
     }
 
     /// <summary>The exact count (the management API's lags); 0 until MassTransit declared the queue with the first fault.</summary>

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Commerce.Bench.Measure;
+
+/// <summary>
+/// What one accepted order cost, from counters read before a step and again once every order of it
+/// was final, the queues empty and the counters caught up (so the work of the backlog the step left
+/// is in, and the next step's is not). Background work in that window (outbox and scheduler polls)
+/// is part of the cost too: the system pays for it whether orders come or not.
+/// </summary>
+public sealed record OrderCost(
+    int Orders,
+    double Seconds,
+    double Transactions,
+    double? Statements,
+    double? NpgsqlOperations,
+    double? Commits,
+    double Deliveries,
+    double CpuMilliseconds,
+    IReadOnlyDictionary<string, double> CpuMillisecondsByProcess)
+{
+    /// <summary>
+    /// Client-side round trips: Npgsql's commands and batches plus the COMMIT/ROLLBACK round trips
+    /// it does not count (see <see cref="ResourceSampler.NpgsqlOperationsMetric"/>). Without
+    /// pg_stat_statements only the former: <see cref="RoundTripsIncludeCommits"/> is then false.
+    /// </summary>
+    public double? RoundTrips => NpgsqlOperations is { } operations ? Math.Round(operations + (Commits ?? 0), 1) : null;
+
+    public bool RoundTripsIncludeCommits => Commits is not null;
+
+    public static OrderCost Between(ResourceSnapshot before, ResourceSnapshot after, int orders)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var per = Math.Max(1, orders);
+        // A process that exits inside the window takes its CPU time with it; never count less than nothing.
+        var cpu = after.Processes.ToDictionary(
+            p => p.Key,
+            p => Math.Round(Math.Max(0, p.Value.CpuSeconds - before.Processes.GetValueOrDefault(p.Key).CpuSeconds) * 1000 / per, 1));
+        return new OrderCost(
+            orders,
+            Math.Round((after.At - before.At).TotalSeconds, 1),
+            PerOrder(after.PostgresTransactions - before.PostgresTransactions, per),
+            Delta(before.Statements, after.Statements, per),
+            Delta(before.NpgsqlOperations, after.NpgsqlOperations, per),
+            Delta(before.Commits, after.Commits, per),
+            PerOrder(after.Messages.Delivered - before.Messages.Delivered, per),
+            Math.Round(cpu.Values.Sum(), 1),
+            cpu);
+    }
+
+    /// <summary>The one line <c>./commerce bench</c> prints per system measured (issue 19).</summary>
+    public string Line(string system) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"per order ({system}): {Figure(Transactions)} transactions, {Figure(Statements)} statements, {Figure(RoundTrips)} round trips, {Figure(Deliveries)} deliveries, {CpuMilliseconds:0} ms CPU");
+
+    private static double? Delta(long? before, long? after, int orders) =>
+        before is { } b && after is { } a ? PerOrder(a - b, orders) : null;
+
+    private static double PerOrder(long count, int orders) => Math.Round((double)count / orders, 1);
+
+    private static string Figure(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "n/a";
+}
