@@ -45,14 +45,14 @@ public abstract class MessagingFixture
         await Database.DisposeAsync();
     }
 
-    /// <summary>Replaces <see cref="Host"/> with a freshly started one (after a test stopped it).</summary>
-    protected async Task RestartHostAsync()
+    /// <summary>Replaces <see cref="Host"/> with a freshly started one (after a test stopped it), optionally on <paramref name="clock"/>.</summary>
+    protected async Task RestartHostAsync(TimeProvider? clock = null)
     {
         // Stopped, not disposed: MassTransit keeps the first host's logger factory in a static
         // log context, so hosts of one process are all disposed together at the end.
         await Host.StopAsync();
         _stoppedHosts.Add(Host);
-        Host = MessagingHost.Build(Database.ConnectionString, VirtualHost.Name);
+        Host = MessagingHost.Build(Database.ConnectionString, VirtualHost.Name, clock: clock);
         await Host.StartAsync();
     }
 

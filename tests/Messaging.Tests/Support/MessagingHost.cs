@@ -15,7 +15,8 @@ namespace Commerce.Messaging.Tests.Support;
 /// </summary>
 public static class MessagingHost
 {
-    public static IHost Build(string connectionString, string virtualHost, IDictionary<string, string?>? settings = null)
+    /// <summary>The test host; with <paramref name="clock"/>, its messaging services (scheduler, inbox timestamps) keep that time.</summary>
+    public static IHost Build(string connectionString, string virtualHost, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(BusSettings(virtualHost));
@@ -30,6 +31,11 @@ public static class MessagingHost
         // what it cannot route. (The real hosts start without waiting and report readiness instead.)
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         builder.Services.AddDbContext<TestDbContext>(db => db.UseNpgsql(connectionString));
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddCommerceBus(builder.Configuration, x =>
         {
             x.AddPostgresOutbox<TestDbContext>(o => o.UseBusOutbox().UseMessageScheduler());
