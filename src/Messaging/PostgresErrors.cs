@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -26,6 +27,8 @@ public static class PostgresErrors
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: { } inner } => IsTransient(inner),
         InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
+        // A saga activity's failure reaches the retry filter wrapped once per behaviour it passed.
+        SagaStateMachineException { InnerException: { } inner } => IsTransient(inner),
         _ => false,
     };
 }
