@@ -33,22 +33,9 @@ public class DeadLetterAction
     /// <summary><c>ok</c>, or <c>failed: …</c> with the reason (the ids then are those moved before it).</summary>
     public required string Outcome { get; set; }
 
-    public static DeadLetterAction Create(string actor, string action, string queue, IReadOnlyCollection<string> messageIds, string outcome, DateTimeOffset at)
-    {
-        var row = new DeadLetterAction { Id = Guid.CreateVersion7(), At = at, Actor = actor, Action = action, Queue = queue, Outcome = string.Empty };
-        row.Record(messageIds, outcome);
-        return row;
-    }
-
-    /// <summary>The ids moved so far and how it stands.</summary>
-    public void Record(IReadOnlyCollection<string> messageIds, string outcome)
-    {
-        ArgumentNullException.ThrowIfNull(messageIds);
-        ArgumentNullException.ThrowIfNull(outcome);
-        MessageIds = [.. messageIds];
-        Count = messageIds.Count;
-        Outcome = FitOutcome(outcome);
-    }
+    /// <summary>A new row with no ids yet (the audit trail appends them as messages move).</summary>
+    public static DeadLetterAction Create(string actor, string action, string queue, string outcome, DateTimeOffset at) =>
+        new() { Id = Guid.CreateVersion7(), At = at, Actor = actor, Action = action, Queue = queue, Outcome = FitOutcome(outcome) };
 
     /// <summary>The outcome cut to its column's 1,000 characters.</summary>
     public static string FitOutcome(string outcome)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Commerce.Messaging.DeadLetters;
+using Commerce.Messaging.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Persistence.Operations;
@@ -56,16 +57,13 @@ public sealed class DeadLetterAuditTrail
     }
 
     /// <summary>The outcome written for a move that threw.</summary>
-    public static string FailureOutcome(Exception exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        return exception is OperationCanceledException ? "failed: cancelled" : $"failed: {exception.GetBaseException().Message}";
-    }
+    private static string FailureOutcome(Exception exception) =>
+        exception is OperationCanceledException ? "failed: cancelled" : $"failed: {exception.GetBaseException().Message}";
 
     private static async Task<DeadLetterAuditTrail> StartAsync(Func<CommerceDbContext> open, DeadLetterAuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(open);
-        var row = DeadLetterAction.Create(entry.Actor, entry.Action, entry.Queue, [], Running, entry.At);
+        var row = DeadLetterAction.Create(entry.Actor, entry.Action, entry.Queue, Running, entry.At);
         await using (var db = open())
         {
             db.DeadLetterActions.Add(row);
@@ -80,9 +78,11 @@ public sealed class DeadLetterAuditTrail
     {
         var ids = messageIds.ToArray();
         await using var db = _open();
-        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE dead_letter_actions SET message_ids = message_ids || {ids}, count = count + {ids.Length} WHERE id = {_id}",
-            cancellationToken);
+        var n = new StoreNames<DeadLetterAction>(db);
+        var (messageIdsColumn, count) = (n.Column(a => a.MessageIds), n.Column(a => a.Count));
+        // Names from the model, every value a parameter.
+        var append = $"UPDATE {n.Table} SET {messageIdsColumn} = {messageIdsColumn} || {{0}}, {count} = {count} + {{1}} WHERE {n.Column(a => a.Id)} = {{2}}";
+        var updated = await db.Database.ExecuteSqlRawAsync(append, [ids, ids.Length, _id], cancellationToken);
         if (updated != 1)
         {
             throw new InvalidOperationException($"audit row {_id} is gone");
