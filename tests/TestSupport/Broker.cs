@@ -30,19 +30,26 @@ public static class Broker
     /// A queue's ready and unacknowledged messages as its queue process counts them now (the
     /// management API's figures are statistics that lag by seconds).
     /// </summary>
-    public static async Task<QueueDepth> QueueDepthAsync(string virtualHost, string queue)
+    public static async Task<QueueDepth> QueueDepthAsync(string virtualHost, string queue) =>
+        (await QueueDepthsAsync(virtualHost)).TryGetValue(queue, out var depth)
+            ? depth
+            : throw new InvalidOperationException($"no queue {queue} in virtual host {virtualHost}");
+
+    /// <summary>Every queue of a virtual host with its exact depth, as <see cref="QueueDepthAsync"/> reads one.</summary>
+    public static async Task<IReadOnlyDictionary<string, QueueDepth>> QueueDepthsAsync(string virtualHost)
     {
         var output = await RabbitMqCtl("list_queues", "-p", virtualHost, "--quiet", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged");
+        var depths = new Dictionary<string, QueueDepth>(StringComparer.Ordinal);
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var fields = line.Split('\t');
-            if (fields.Length == 3 && fields[0] == queue)
+            if (fields.Length == 3)
             {
-                return new QueueDepth(long.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture));
+                depths[fields[0]] = new QueueDepth(long.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture));
             }
         }
 
-        throw new InvalidOperationException($"no queue {queue} in virtual host {virtualHost}:\n{output}");
+        return depths;
     }
 
     private static async Task<string> RabbitMqCtl(params string[] arguments)
