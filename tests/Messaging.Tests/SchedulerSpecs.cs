@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Commerce.Messaging.Tests;
 
-/// <summary>Saga timeouts through the PostgreSQL scheduler: no broker plugin, and durable.</summary>
+/// <summary>Saga timeouts through the PostgreSQL scheduler: no broker plugin, in the step's own transaction, and durable.</summary>
 [TestFixture]
 public sealed class SchedulerSpecs : MessagingFixture
 {
@@ -32,6 +32,35 @@ public sealed class SchedulerSpecs : MessagingFixture
         await Bus.Publish(new ScheduleReminder(id, 500));
 
         await WaitForSaga(id, s => s.RemindedCount == 1, "the reminder to arrive");
+    }
+
+    [Test]
+    public async Task A_schedule_is_written_in_the_transaction_of_the_saga_step_that_made_it()
+    {
+        var id = await StartedSaga();
+        await using var holder = Db();
+        var table = new StoreNames<ScheduledDelivery>(holder).Table;
+        var lockTable = $"LOCK TABLE {table} IN SHARE MODE";
+        var waiting = $"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE relation = '{table}'::regclass AND NOT granted";
+        Guid? tokenWhileBlocked;
+        await using (var blocking = await holder.Database.BeginTransactionAsync())
+        {
+            // Reads still pass; any insert into the scheduler table waits until this rolls back.
+            await holder.Database.ExecuteSqlRawAsync(lockTable);
+            await Bus.Publish(new ScheduleReminder(id, 60_000));
+            await Poll.UntilAsync(
+                async () => await holder.Database.SqlQueryRaw<int>(waiting).SingleAsync() > 0,
+                Deadline,
+                "something to wait to store the schedule");
+            // Had the schedule gone to the scheduler queue, the step would have committed first and
+            // the scheduler's consumer would be the one waiting.
+            await using var reader = Db();
+            tokenWhileBlocked = (await reader.Set<TestSagaState>().AsNoTracking().SingleAsync(s => s.CorrelationId == id)).ReminderToken;
+        }
+
+        Assert.That(tokenWhileBlocked, Is.Null, "the saga step waited for its schedule row, so neither is visible without the other");
+        await WaitForSaga(id, s => s.ReminderToken is not null, "the step to commit once the table is free");
+        Assert.That(await StoredSchedules(id), Is.EqualTo(1));
     }
 
     [Test]

@@ -1,14 +1,18 @@
+using Commerce.Messaging.Scheduling;
 using Commerce.Messaging.Storage;
 using MassTransit;
+using MassTransit.Context;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
+using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Messaging.Outbox;
 
 /// <summary>
-/// The consume context a consumer sees behind the outbox: every send and publish (including saga
-/// schedules) becomes an <see cref="OutboxMessage"/> row in the current transaction.
+/// The consume context a consumer sees behind the outbox: every send and publish becomes an
+/// <see cref="OutboxMessage"/> row in the current transaction, every schedule (a saga's
+/// <c>Schedule()</c>) a <see cref="ScheduledDelivery"/> row in it.
 /// </summary>
 public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxConsumeContextProxy<TMessage>
     where TDbContext : DbContext
@@ -18,7 +22,7 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
     private readonly InboxState _inbox;
     private readonly TimeProvider _clock;
     private readonly Lock _addLock = new();
-    private int _stored;
+    private readonly List<OutboxMessage> _stored = [];
 
     public PostgresOutboxConsumeContext(
         ConsumeContext<TMessage> context,
@@ -34,6 +38,17 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
         _inbox = inbox;
         _clock = clock;
         OutboxKnownEmpty = outboxKnownEmpty;
+        // MassTransit's proxy (the base) points the scheduler at this context, so a schedule would
+        // become a ScheduleMessage row sent to the scheduler queue; here it is a scheduler row itself.
+        if (context.TryGetPayload(out MessageSchedulerContext? _))
+        {
+            MessageSchedulerFactory factory = c => new MessageScheduler(
+                new TransactionalScheduleMessageProvider(c, db, Add, clock),
+                c.GetPayload<IBusTopology>());
+            context.AddOrUpdatePayload<MessageSchedulerContext>(
+                () => new ConsumeMessageSchedulerContext(this, factory),
+                _ => new ConsumeMessageSchedulerContext(this, factory));
+        }
     }
 
     /// <summary>
@@ -59,7 +74,7 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
     {
         _inbox.Consumed = Now;
         // Nothing stored, nothing to send: delivered as well, so the removal pass can follow at once.
-        if (_stored == 0)
+        if (_stored.Count == 0)
         {
             _inbox.Delivered = _inbox.Consumed;
             OutboxKnownEmpty = true;
@@ -105,14 +120,33 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
         var row = MessageSerialization.Capture(context, new OutboxMessage(), Now);
         row.InboxMessageId = _inbox.MessageId;
         row.InboxConsumerId = ConsumerId;
+        Add(row);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The rows this pass's consumer stored, in the order it sent them (numbered once saved).</summary>
+    public IReadOnlyList<OutboxMessage> StoredMessages
+    {
+        get
+        {
+            lock (_addLock)
+            {
+                return [.. _stored];
+            }
+        }
+    }
+
+    private void Add(StoredMessage row)
+    {
         // A consumer may publish from several tasks at once; the change tracker is not thread-safe.
         lock (_addLock)
         {
             _db.Add(row);
-            _stored++;
+            if (row is OutboxMessage message)
+            {
+                _stored.Add(message);
+            }
         }
-
-        return Task.CompletedTask;
     }
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;

@@ -3,16 +3,18 @@ using Commerce.Messaging.Storage;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Messaging.Outbox;
 
 /// <summary>
-/// MassTransit's consumer outbox on PostgreSQL. Each pass over a received message runs in one
-/// READ COMMITTED transaction that first upserts and locks the (message, consumer) inbox row:
-/// a concurrent duplicate waits on that lock, a redelivered one finds the row already consumed.
-/// Pass 1 runs the consumer and stores what it sends; pass 2 sends the stored messages; pass 3
-/// removes them. The consumer's own writes (saga state included) share pass 1's transaction; pass 3
-/// shares the transaction of the pass before it, and a consumer that sent nothing needs one in all.
+/// MassTransit's consumer outbox on PostgreSQL. The consuming pass runs in one READ COMMITTED
+/// transaction that first upserts and locks the (message, consumer) inbox row (a concurrent
+/// duplicate waits on that lock, a redelivered one finds the row already consumed), runs the
+/// consumer and stores what it sends with the consumer's own writes (saga state included). After
+/// the commit the stored messages go to the broker from memory and their rows are deleted in one
+/// statement: one transaction per step. A redelivery of a message whose sends were interrupted
+/// takes MassTransit's passes instead: send the stored rows, then remove them.
 /// </summary>
 public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider, TimeProvider clock) : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -58,7 +60,33 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
 
             await transaction.CommitAsync(context.CancellationToken);
             continueProcessing = outboxContext.ContinueProcessing;
+            var stored = outboxContext.StoredMessages;
+            if (continueProcessing && stored.Count > 0)
+            {
+                await DeliverFromMemoryAsync(stored, sql, inbox, context.CancellationToken);
+                // The pass that finds the message consumed and delivered: MassTransit marks it consumed
+                // (else it would go to _skipped); it removes nothing, the rows are already gone.
+                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty: true);
+                await next.Send(outboxContext);
+                continueProcessing = outboxContext.ContinueProcessing;
+            }
         }
+    }
+
+    /// <summary>
+    /// Sends what the consuming pass stored, from memory and all at once (publisher confirms awaited
+    /// together), then deletes the rows in one statement. A process that dies before the DELETE has
+    /// not acknowledged the message either: its redelivery finds the message consumed and sends the
+    /// rows from the table (MassTransit's delivery pass), and the receivers' inboxes drop the copies.
+    /// </summary>
+    private async Task DeliverFromMemoryAsync(IReadOnlyList<OutboxMessage> stored, InboxSql sql, InboxState inbox, CancellationToken cancellationToken)
+    {
+        var sender = provider.GetRequiredService<StoredMessageSender>();
+        await Task.WhenAll(stored.Select(row => sender.SendAsync(row, row.SequenceNumber, null, cancellationToken)));
+        await sql.RemoveDeliveredAsync(inbox.MessageId, inbox.ConsumerId, cancellationToken);
+        inbox.Delivered = clock.GetUtcNow().UtcDateTime;
+        inbox.LastSequenceNumber = stored.Max(row => row.SequenceNumber);
+        db.ChangeTracker.Clear();
     }
 
     public void Probe(ProbeContext context)
@@ -73,6 +101,7 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         private readonly DbContext _db;
         private readonly string _insert;
         private readonly string _lock;
+        private readonly string _removeDelivered;
 
         public InboxSql(DbContext db)
         {
@@ -84,7 +113,12 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
             _insert = $"INSERT INTO {n.Table} ({key}, {n.Column(i => i.LockId)}, {n.Column(i => i.Received)}, {n.Column(i => i.ReceiveCount)}) " +
                 $"VALUES ({{0}}, {{1}}, {{2}}, {{3}}, 0) ON CONFLICT ({key}) DO NOTHING";
             _lock = $"SELECT * FROM {n.Table} WHERE {n.Column(i => i.MessageId)} = {{0}} AND {n.Column(i => i.ConsumerId)} = {{1}} FOR UPDATE";
+            var o = new StoreNames<OutboxMessage>(db);
+            _removeDelivered = $"DELETE FROM {o.Table} WHERE {o.Column(m => m.InboxMessageId)} = {{0}} AND {o.Column(m => m.InboxConsumerId)} = {{1}}";
         }
+
+        public Task<int> RemoveDeliveredAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken) =>
+            _db.Database.ExecuteSqlRawAsync(_removeDelivered, [messageId, consumerId], cancellationToken);
 
         public async Task<InboxState> LockAsync(Guid messageId, Guid consumerId, DateTime now, CancellationToken cancellationToken)
         {
