@@ -9,6 +9,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -106,7 +107,7 @@ public static class SameFlowHost
             return Results.Accepted(value: new AcceptedCheckout(orderId));
         });
         app.MapGet("/progress", (OrderLedger ledger) => ledger.Progress());
-        app.MapPost("/confirmations", (OrderLedger ledger, Guid[] orderIds) => ledger.Confirmations(orderIds));
+        app.MapPost("/confirmations", (OrderLedger ledger, [FromBody] Guid[] orderIds) => ledger.Confirmations(orderIds));
     }
 }
 
