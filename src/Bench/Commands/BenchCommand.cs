@@ -9,7 +9,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "Shorter steps, no sustained minute, smaller 3-step baseline: about 7 minutes." };
+        var quick = new Option<bool>("--quick") { Description = "Shorter steps, no sustained minute, smaller 3-step baseline: about 6 minutes." };
         var products = new Option<int>("--products") { Description = "Products the checkouts spread over, round robin (default 50; 1 is a flash sale on one row).", DefaultValueFactory = _ => 50 };
         var results = new Option<string?>("--results") { Description = "Folder for report.md, report.json, latency.png and logs (default .commerce/results/<time>-bench)." };
         var command = new Command("bench", "Ramp fixed-rate checkouts through the HTTP API until the system stops keeping up, and compare with the same flow without I/O (same-flow baseline).")
