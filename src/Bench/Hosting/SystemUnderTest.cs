@@ -1,3 +1,4 @@
+using System.Globalization;
 using Commerce.Messaging.Management;
 using Commerce.Persistence;
 using Commerce.Persistence.Catalog;
@@ -156,8 +157,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
         Start("sandbox", "Commerce.Sandbox", sandboxPort, new Dictionary<string, string>(common)
         {
             ["Sandbox__Warehouse__WebhookUrl"] = $"{Api}api/v1/webhooks/warehouse",
-            ["Sandbox__Warehouse__DispatchAfter"] = "00:00:01",
-            ["Sandbox__Warehouse__DeliverAfter"] = "00:00:01",
+            ["Sandbox__Warehouse__DispatchAfter"] = BenchWarehouse.DispatchAfter.ToString("c", CultureInfo.InvariantCulture),
+            ["Sandbox__Warehouse__DeliverAfter"] = BenchWarehouse.DeliverAfter.ToString("c", CultureInfo.InvariantCulture),
             ["Sandbox__Warehouse__WebhookSecret"] = secrets.WarehouseWebhookSecret,
         });
         for (var i = 0; i < apiPorts.Count; i++)
@@ -245,7 +246,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -2,23 +2,37 @@ using Commerce.Bench.Baseline;
 using Commerce.Bench.Hosting;
 using Commerce.Bench.Measure;
 using Commerce.Bench.Reporting;
+using Commerce.Bench.SameFlow;
 
 namespace Commerce.Bench.Load;
 
 /// <summary>
-/// <c>./commerce bench</c>: the baseline first (nothing else running), then our system started with
-/// the bench shape, a short warm-up, and a ramp of fixed-rate steps until the system stops keeping
-/// up; the full run then holds the best rate for a minute.
+/// <c>./commerce bench</c>: the 3-step baseline first (nothing else running), then the same-flow
+/// baseline's ramp (the real saga without I/O, in a process of its own), then our system started
+/// with the bench shape and the same ramp; the full run then holds our system's knee for a minute.
+/// Each ramp runs alone, on a virtual host of its own.
 /// </summary>
 public static class BenchRun
 {
-    private const double WarmUpRate = 10;
-
     public static async Task<BenchReport> RunAsync(BenchPlan plan, string logDirectory, Action<string> status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        status("baseline: MassTransit, in-memory saga, no outbox");
-        var baseline = await BaselineRun.RunAsync(plan.BaselineSagas, n => status($"baseline: {n}/{plan.BaselineSagas} sagas confirmed"), cancellationToken);
+        status("3-step baseline: MassTransit, in-memory saga, no outbox");
+        var baseline = await BaselineRun.RunAsync(plan.BaselineSagas, n => status($"3-step baseline: {n}/{plan.BaselineSagas} sagas confirmed"), cancellationToken);
+
+        var services = ServiceSettings.FromEnvironment();
+        using var queues = new QueueCounters(services);
+        using var scraper = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+
+        status("starting the same-flow baseline");
+        RampResult sameFlow;
+        await using (var host = await SameFlowSystem.StartAsync(logDirectory, cancellationToken))
+        {
+            using var management = host.CreateManagementClient();
+            var processes = WithServices(new() { [SameFlowSystem.ProcessName] = Pid(host.Process) });
+            var sampler = new ResourceSampler(processes, null, null, management, queues, host.VirtualHost, [], scraper);
+            sameFlow = await Ramp.RunAsync(new LoadStep(host, sampler, management), plan, sustain: false, "same-flow", status, cancellationToken);
+        }
 
         status("starting Sandbox, Api and Workers");
         await using var system = await SystemUnderTest.StartAsync(new SystemShape("bench", ApiInstances: 1, WorkerInstances: 1, InitialStock: 1_000_000, Products: plan.Products), logDirectory, cancellationToken);
@@ -32,45 +46,30 @@ public static class BenchRun
         status($"registering {shopperCount} shoppers");
         var shoppers = await Shopper.RegisterAsync(http, shopperCount, cancellationToken);
 
-        using var management = system.CreateManagementClient();
-        var processes = system.Processes.ToDictionary(p => p.Name, p => (Func<IReadOnlyList<int>>)(() => p.Pid is { } pid ? [pid] : []));
+        using (var management = system.CreateManagementClient())
+        {
+            var processes = WithServices(system.Processes.ToDictionary(p => p.Name, Pid));
+            var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, queues, system.Name, system.MetricsEndpoints, scraper);
+            var commerce = await Ramp.RunAsync(new LoadStep(new CommerceTarget(system, shoppers), sampler, management), plan, sustain: true, "commerce", status, cancellationToken);
+            return BenchReport.Create(plan, baseline, sameFlow, commerce);
+        }
+    }
+
+    private static Func<IReadOnlyList<int>> Pid(ManagedProcess process) => () => process.Pid is { } pid ? [pid] : [];
+
+    /// <summary>Both systems' cost counts the shared services too (by name), so their CPU figures cover the same ground.</summary>
+    private static Dictionary<string, Func<IReadOnlyList<int>>> WithServices(Dictionary<string, Func<IReadOnlyList<int>>> processes)
+    {
         foreach (var (name, command) in ResourceSampler.Services)
         {
             processes[name] = () => ProcessTable.Named(command);
         }
 
-        using var scraper = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, system.Name, system.MetricsEndpoints, scraper);
-        var step = new LoadStep(system, shoppers, sampler, management);
-        // Fresh processes run tier-0 code and compile hot methods again in the background, on the
-        // same two cores: 20 s of moderate load first, or the first steps measure the JIT.
-        status("warming up");
-        await step.RunAsync(WarmUpRate, TimeSpan.FromSeconds(20), status, cancellationToken);
-
-        var steps = new List<StepResult>();
-        foreach (var rate in plan.Rates)
-        {
-            var result = await step.RunAsync(rate, plan.StepDuration, status, cancellationToken);
-            steps.Add(result);
-            if (!result.KeptUp)
-            {
-                break;
-            }
-        }
-
-        var knee = steps.Where(s => s.KeptUp).Select(s => s.OfferedPerSecond).DefaultIfEmpty(0).Max();
-        StepResult? sustained = null;
-        if (plan.Sustain is { } sustain && knee > 0)
-        {
-            status($"holding {knee:0}/s for {sustain.TotalSeconds:0} s");
-            sustained = await step.RunAsync(knee, sustain, status, cancellationToken);
-        }
-
-        return BenchReport.Create(plan, baseline, steps, knee, sustained);
+        return processes;
     }
 }
 
-/// <summary>What a bench run does: the ramp's rates and step length, the optional sustained minute, the baseline size.</summary>
+/// <summary>What a bench run does: the ramp's rates and step length, the optional sustained minute, the 3-step baseline's size.</summary>
 public sealed record BenchPlan(string Mode, double[] Rates, TimeSpan StepDuration, TimeSpan? Sustain, int BaselineSagas)
 {
     /// <summary>

@@ -1,4 +1,3 @@
-using Commerce.Bench.Hosting;
 using Commerce.Bench.Measure;
 using Commerce.Messaging.Management;
 
@@ -9,17 +8,10 @@ namespace Commerce.Bench.Load;
 /// order is final and every queue empty (the knee rule, <see cref="DrainGate"/>), then the step's
 /// figures from the history, the database and the counters.
 /// </summary>
-public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shoppers, ResourceSampler sampler, RabbitMqManagementClient management)
+public sealed class LoadStep(ILoadTarget target, ResourceSampler sampler, RabbitMqManagementClient management)
 {
     /// <summary>From the end of the load; long enough for a step near the knee to clear its backlog, bounded so a step past it ends.</summary>
     private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(120);
-
-    /// <summary>
-    /// PostgreSQL backends publish their transaction counts to pg_stat_database when idle only after
-    /// up to 10 s (PGSTAT_IDLE_INTERVAL), and RabbitMQ its totals every 5 s: the cost's closing
-    /// sample waits this long after the orders became final.
-    /// </summary>
-    private static readonly TimeSpan CounterLag = TimeSpan.FromSeconds(11);
 
     public async Task<StepResult> RunAsync(double rate, TimeSpan duration, Action<string> status, CancellationToken cancellationToken)
     {
@@ -29,23 +21,23 @@ public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shop
         var attempts = await OpenLoad.RunAsync(
             rate,
             duration,
-            i => shoppers[i % shoppers.Count].CheckoutAsync(system.ProductIds[i % system.ProductIds.Count], Guid.NewGuid().ToString(), "pm_card_visa", cancellationToken),
+            i => target.CheckoutAsync(i, cancellationToken),
             sent => status($"{rate:0}/s: {sent}/{total} checkouts sent"),
             cancellationToken);
         var use = (await sampler.SampleAsync(cancellationToken)).Since(before);
         var loadEnded = DateTimeOffset.UtcNow;
 
         var gate = await DrainAsync(rate, status, cancellationToken);
-        if (gate.FinalSince is { } final && final + CounterLag > DateTimeOffset.UtcNow)
+        // The cost's closing sample waits until the counters include the step's last work.
+        if (gate.FinalSince is { } final && final + target.CounterLag > DateTimeOffset.UtcNow)
         {
             status($"{rate:0}/s: drained; letting the counters catch up");
-            await Task.Delay(final + CounterLag - DateTimeOffset.UtcNow, cancellationToken);
+            await Task.Delay(final + target.CounterLag - DateTimeOffset.UtcNow, cancellationToken);
         }
 
         var after = await sampler.SampleAsync(cancellationToken);
         var accepted = attempts.Where(a => a.Outcome.Result == CheckoutResult.Accepted).ToList();
-        await using var db = system.CreateContext();
-        var confirmations = await OrderProgress.ConfirmationsAsync(db, accepted.Select(a => a.Outcome.OrderId!.Value).ToList(), cancellationToken);
+        var confirmations = await target.ConfirmationsAsync(accepted.Select(a => a.Outcome.OrderId!.Value).ToList(), cancellationToken);
         var confirmed = confirmations.Where(c => c.ConfirmedAt is not null).ToList();
         var lastAnswer = attempts.Count == 0 ? startedAt : attempts.Max(a => a.IntendedAt + a.Latency);
         var lastConfirmed = confirmed.Count == 0 ? startedAt : confirmed.Max(c => c.ConfirmedAt!.Value);
@@ -69,26 +61,20 @@ public sealed class LoadStep(SystemUnderTest system, IReadOnlyList<Shopper> shop
         };
     }
 
-    /// <summary>Polls the database and the broker until the gate opens or the deadline passes.</summary>
+    /// <summary>Polls the target and the broker until the gate opens or the deadline passes.</summary>
     private async Task<DrainGate> DrainAsync(double rate, Action<string> status, CancellationToken cancellationToken)
     {
         var gate = new DrainGate(DrainGate.RabbitMqStatisticsLag);
         var deadline = DateTime.UtcNow + DrainDeadline;
         while (true)
         {
-            long notFinal, outbox;
-            await using (var db = system.CreateContext())
-            {
-                notFinal = await OrderProgress.NotFinalAsync(db, cancellationToken);
-                outbox = await OrderProgress.OutboxRowsAsync(db, cancellationToken);
-            }
-
+            var (notFinal, outbox) = await target.InFlightAsync(cancellationToken);
             gate.ObserveDatabase(DateTimeOffset.UtcNow, notFinal, outbox);
             long? queued = null;
             if (gate.FinalSince is not null)
             {
                 var at = DateTimeOffset.UtcNow;
-                queued = (await management.GetQueuesAsync(system.Name, cancellationToken)).Sum(q => q.MessagesReady + q.MessagesUnacknowledged);
+                queued = (await management.GetQueuesAsync(target.VirtualHost, cancellationToken)).Sum(q => q.MessagesReady + q.MessagesUnacknowledged);
                 gate.ObserveQueues(at, queued.Value);
             }
 

@@ -28,6 +28,9 @@ public sealed record OrderCost(
 
     public bool RoundTripsIncludeCommits => Commits is not null;
 
+    /// <summary>Per order, messages routed into and delivered from each queue of the virtual host.</summary>
+    public IReadOnlyDictionary<string, QueueFlow> Queues { get; init; } = new Dictionary<string, QueueFlow>();
+
     public static OrderCost Between(ResourceSnapshot before, ResourceSnapshot after, int orders)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -46,8 +49,19 @@ public sealed record OrderCost(
             Delta(before.Commits, after.Commits, per),
             PerOrder(after.Messages.Delivered - before.Messages.Delivered, per),
             Math.Round(cpu.Values.Sum(), 1),
-            cpu);
+            cpu)
+        {
+            Queues = after.Queues.ToDictionary(
+                q => q.Key,
+                q => new QueueFlow(
+                    PerOrder(q.Value.Published - (before.Queues.GetValueOrDefault(q.Key)?.Published ?? 0), per, 2),
+                    PerOrder(q.Value.Delivered - (before.Queues.GetValueOrDefault(q.Key)?.Delivered ?? 0), per, 2)),
+                StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>The line of a system whose cost may not have been measured: then n/a and why.</summary>
+    public static string LineOf(OrderCost? cost, string system, string basis) => cost?.Line(system) ?? $"per order ({system}): n/a ({basis})";
 
     /// <summary>The one line <c>./commerce bench</c> prints per system measured (issue 19).</summary>
     public string Line(string system) => string.Create(
@@ -57,7 +71,10 @@ public sealed record OrderCost(
     private static double? Delta(long? before, long? after, int orders) =>
         before is { } b && after is { } a ? PerOrder(a - b, orders) : null;
 
-    private static double PerOrder(long count, int orders) => Math.Round((double)count / orders, 1);
+    private static double PerOrder(long count, int orders, int decimals = 1) => Math.Round((double)count / orders, decimals);
 
     private static string Figure(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "n/a";
 }
+
+/// <summary>Messages per order one queue took in and gave out.</summary>
+public sealed record QueueFlow(double Published, double Delivered);

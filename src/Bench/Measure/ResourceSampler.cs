@@ -7,13 +7,15 @@ namespace Commerce.Bench.Measure;
 /// Reads the cumulative counters a step's resource use and cost per order are computed from: CPU
 /// and RSS per process (ours by pid, the services by name), PostgreSQL transactions and statements
 /// of the bench database, round trips the Api and Workers made, RabbitMQ messages published and
-/// delivered in the bench's virtual host.
+/// delivered in the bench's virtual host, in total and per queue. Without a database (the same-flow
+/// baseline has none) the PostgreSQL figures are zero: nothing was spent there.
 /// </summary>
 public sealed class ResourceSampler(
     IReadOnlyDictionary<string, Func<IReadOnlyList<int>>> processes,
-    string connectionString,
-    string database,
+    string? connectionString,
+    string? database,
     RabbitMqManagementClient management,
+    QueueCounters queues,
     string virtualHost,
     IReadOnlyList<Uri> metricsEndpoints,
     HttpClient http)
@@ -52,20 +54,20 @@ public sealed class ResourceSampler(
             perProcess[name] = (readings.Sum(r => r.CpuSeconds), readings.Sum(r => r.RssBytes));
         }
 
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = @db", connection);
-        command.Parameters.AddWithValue("db", database);
-        var transactions = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
-        var (statements, commits) = await StatementsAsync(connection, cancellationToken);
+        var (transactions, statements, commits) = connectionString is null || database is null
+            ? (0L, 0L, 0L)
+            : await DatabaseAsync(connectionString, database, cancellationToken);
         MessageTotals messages;
+        IReadOnlyDictionary<string, QueueMessages> perQueue;
         try
         {
             messages = await management.GetMessageTotalsAsync(virtualHost, cancellationToken);
+            perQueue = await queues.ReadAsync(virtualHost, cancellationToken);
         }
         catch (HttpRequestException)
         {
             messages = new MessageTotals(0, 0);
+            perQueue = new Dictionary<string, QueueMessages>();
         }
 
         return new ResourceSnapshot(DateTimeOffset.UtcNow, perProcess, transactions, messages)
@@ -73,7 +75,19 @@ public sealed class ResourceSampler(
             Statements = statements,
             Commits = commits,
             NpgsqlOperations = await NpgsqlOperationsAsync(cancellationToken),
+            Queues = perQueue,
         };
+    }
+
+    private static async Task<(long Transactions, long? Statements, long? Commits)> DatabaseAsync(string connection, string name, CancellationToken cancellationToken)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = @db", db);
+        command.Parameters.AddWithValue("db", name);
+        var transactions = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        var (statements, commits) = await StatementsAsync(db, cancellationToken);
+        return (transactions, statements, commits);
     }
 
     /// <summary>Null, null when pg_stat_statements is not installed or not preloaded: the report says n/a.</summary>

@@ -14,6 +14,9 @@ public sealed record ResourceSnapshot(DateTimeOffset At, IReadOnlyDictionary<str
     /// <summary>Commands and batches the Api and Workers executed (Npgsql's meter); null if a scrape failed.</summary>
     public long? NpgsqlOperations { get; init; }
 
+    /// <summary>Each queue's totals (<see cref="QueueCounters"/>); empty if the management API did not answer.</summary>
+    public IReadOnlyDictionary<string, QueueMessages> Queues { get; init; } = new Dictionary<string, QueueMessages>();
+
     /// <summary>What happened between two samples: CPU as a percentage of one core, RSS at the later sample.</summary>
     public ResourceUse Since(ResourceSnapshot earlier)
     {

@@ -1,0 +1,55 @@
+namespace Commerce.Bench.Load;
+
+/// <summary>
+/// The open-model ramp both systems get: a warm-up, then the plan's rates for its step length,
+/// each step drained before the next (<see cref="LoadStep"/>), until one is not kept up; the knee is
+/// the highest rate kept up. Optionally the knee is then held for the plan's sustained minute.
+/// </summary>
+public static class Ramp
+{
+    private const double WarmUpRate = 10;
+
+    /// <summary>
+    /// Fresh processes run tier-0 code and compile hot methods again in the background, on the
+    /// same two cores: 20 s of moderate load first, or the first steps measure the JIT.
+    /// </summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(20);
+
+    public static async Task<RampResult> RunAsync(LoadStep step, BenchPlan plan, bool sustain, string label, Action<string> status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(status);
+        void Say(string text) => status($"{label}: {text}");
+        Say("warming up");
+        await step.RunAsync(WarmUpRate, WarmUp, Say, cancellationToken);
+
+        var steps = new List<StepResult>();
+        foreach (var rate in plan.Rates)
+        {
+            var result = await step.RunAsync(rate, plan.StepDuration, Say, cancellationToken);
+            steps.Add(result);
+            if (!result.KeptUp)
+            {
+                break;
+            }
+        }
+
+        var knee = steps.Where(s => s.KeptUp).Select(s => s.OfferedPerSecond).DefaultIfEmpty(0).Max();
+        StepResult? sustained = null;
+        if (sustain && plan.Sustain is { } hold && knee > 0)
+        {
+            Say($"holding {knee:0}/s for {hold.TotalSeconds:0} s");
+            sustained = await step.RunAsync(knee, hold, Say, cancellationToken);
+        }
+
+        return new RampResult(steps, knee, sustained);
+    }
+}
+
+/// <summary>The steps of one ramp, its knee, and the held step if there was one.</summary>
+public sealed record RampResult(IReadOnlyList<StepResult> Steps, double KneePerSecond, StepResult? Sustained)
+{
+    /// <summary>Every rate of the plan was kept up: the knee is at least this, the ramp did not find it.</summary>
+    public bool KeptUpAtEveryRate => Steps.Count > 0 && Steps.All(s => s.KeptUp);
+}
