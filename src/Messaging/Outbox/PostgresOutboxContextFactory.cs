@@ -9,7 +9,7 @@ namespace Commerce.Messaging.Outbox;
 
 /// <summary>
 /// MassTransit's consumer outbox on PostgreSQL. The consuming pass runs in one READ COMMITTED
-/// transaction that first upserts and locks the (message, consumer) inbox row (a concurrent
+/// transaction that first upserts and locks the (message, consumer) inbox row in one statement (a concurrent
 /// duplicate waits on that lock, a redelivered one finds the row already consumed), runs the
 /// consumer and stores what it sends with the consumer's own writes (saga state included). After
 /// the commit the stored messages go to the broker from memory and their rows are deleted in one
@@ -37,12 +37,8 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-            var inbox = await sql.LockAsync(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, context.CancellationToken);
-            if (firstPass)
-            {
-                inbox.ReceiveCount++;
-                firstPass = false;
-            }
+            var inbox = await sql.LockAsync(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, received: firstPass ? 1 : 0, context.CancellationToken);
+            firstPass = false;
 
             PostgresOutboxConsumeContext<TDbContext, T> outboxContext;
             var outboxKnownEmpty = false;
@@ -99,8 +95,7 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
     private sealed class InboxSql
     {
         private readonly DbContext _db;
-        private readonly string _insert;
-        private readonly string _lock;
+        private readonly string _upsert;
         private readonly string _removeDelivered;
 
         public InboxSql(DbContext db)
@@ -108,11 +103,12 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
             _db = db;
             var n = new StoreNames<InboxState>(db);
             var key = $"{n.Column(i => i.MessageId)}, {n.Column(i => i.ConsumerId)}";
-            // ON CONFLICT waits for a concurrent inserter to finish, so the SELECT that follows (a new
-            // statement, a new snapshot under READ COMMITTED) always finds the row.
-            _insert = $"INSERT INTO {n.Table} ({key}, {n.Column(i => i.LockId)}, {n.Column(i => i.Received)}, {n.Column(i => i.ReceiveCount)}) " +
-                $"VALUES ({{0}}, {{1}}, {{2}}, {{3}}, 0) ON CONFLICT ({key}) DO NOTHING";
-            _lock = $"SELECT * FROM {n.Table} WHERE {n.Column(i => i.MessageId)} = {{0}} AND {n.Column(i => i.ConsumerId)} = {{1}} FOR UPDATE";
+            var receiveCount = n.Column(i => i.ReceiveCount);
+            // One round trip inserts the row or, when it exists, locks it as an UPDATE does: a
+            // concurrent duplicate waits here for the first to commit, then reads the committed row
+            // (READ COMMITTED re-checks the conflict against the latest version).
+            _upsert = $"INSERT INTO {n.Table} AS i ({key}, {n.Column(i => i.LockId)}, {n.Column(i => i.Received)}, {receiveCount}) " +
+                $"VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}) ON CONFLICT ({key}) DO UPDATE SET {receiveCount} = i.{receiveCount} + {{4}} RETURNING *";
             var o = new StoreNames<OutboxMessage>(db);
             _removeDelivered = $"DELETE FROM {o.Table} WHERE {o.Column(m => m.InboxMessageId)} = {{0}} AND {o.Column(m => m.InboxConsumerId)} = {{1}}";
         }
@@ -120,10 +116,12 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         public Task<int> RemoveDeliveredAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken) =>
             _db.Database.ExecuteSqlRawAsync(_removeDelivered, [messageId, consumerId], cancellationToken);
 
-        public async Task<InboxState> LockAsync(Guid messageId, Guid consumerId, DateTime now, CancellationToken cancellationToken)
+        /// <summary>The (message, consumer) row, locked until the transaction ends; <paramref name="received"/> is added to its receive count.</summary>
+        public async Task<InboxState> LockAsync(Guid messageId, Guid consumerId, DateTime now, int received, CancellationToken cancellationToken)
         {
-            await _db.Database.ExecuteSqlRawAsync(_insert, [messageId, consumerId, NewId.NextGuid(), now], cancellationToken);
-            return await _db.Set<InboxState>().FromSqlRaw(_lock, messageId, consumerId).AsTracking().SingleAsync(cancellationToken);
+            // Not composable (an INSERT): read as it is, without LINQ on top.
+            var rows = await _db.Set<InboxState>().FromSqlRaw(_upsert, messageId, consumerId, NewId.NextGuid(), now, received).AsTracking().ToListAsync(cancellationToken);
+            return rows.Single();
         }
     }
 }

@@ -71,9 +71,6 @@ namespace Commerce.Persistence.Migrations
                     b.HasAlternateKey("MessageId", "ConsumerId")
                         .HasName("ak_inbox_state_message_id_consumer_id");
 
-                    b.HasIndex("Delivered")
-                        .HasDatabaseName("ix_inbox_state_delivered");
-
                     b.HasIndex("Received")
                         .HasDatabaseName("ix_inbox_state_received");
 
@@ -729,9 +726,6 @@ namespace Commerce.Persistence.Migrations
 
                     b.HasKey("CorrelationId")
                         .HasName("pk_order_states");
-
-                    b.HasIndex("CurrentState")
-                        .HasDatabaseName("ix_order_states_current_state");
 
                     b.ToTable("order_states", (string)null);
                 });

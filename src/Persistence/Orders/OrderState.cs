@@ -57,6 +57,7 @@ internal sealed class OrderStateConfiguration : IEntityTypeConfiguration<OrderSt
         builder.Property(s => s.Currency).HasMaxLength(3);
         builder.Property(s => s.PaymentMethod).HasMaxLength(100);
         builder.Property(s => s.PaymentIntentId).HasMaxLength(100);
-        builder.HasIndex(s => s.CurrentState);
+        // No index on CurrentState: every step changes it, and an index on a changed column makes
+        // each saga UPDATE write new index entries instead of a heap-only (HOT) tuple.
     }
 }
