@@ -31,7 +31,7 @@ public static class BenchRun
             using var management = host.CreateManagementClient();
             var processes = WithServices(new() { [SameFlowSystem.ProcessName] = Pid(host.Process) });
             var sampler = new ResourceSampler(processes, null, null, management, queues, host.VirtualHost, [], scraper);
-            sameFlow = await Ramp.RunAsync(new LoadStep(host, sampler, management), plan, sustain: false, "same-flow", status, cancellationToken);
+            sameFlow = await Ramp.RunAsync(new LoadStep(host, sampler, management), plan, sustain: false, findKnee: true, "same-flow", status, cancellationToken);
         }
 
         status("starting Sandbox, Api and Workers");
@@ -50,7 +50,7 @@ public static class BenchRun
         {
             var processes = WithServices(system.Processes.ToDictionary(p => p.Name, Pid));
             var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, queues, system.Name, system.MetricsEndpoints, scraper);
-            var commerce = await Ramp.RunAsync(new LoadStep(new CommerceTarget(system, shoppers), sampler, management), plan, sustain: true, "commerce", status, cancellationToken);
+            var commerce = await Ramp.RunAsync(new LoadStep(new CommerceTarget(system, shoppers), sampler, management), plan, sustain: true, findKnee: false, "commerce", status, cancellationToken);
             return BenchReport.Create(plan, baseline, sameFlow, commerce);
         }
     }

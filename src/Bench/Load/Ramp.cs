@@ -2,8 +2,9 @@ namespace Commerce.Bench.Load;
 
 /// <summary>
 /// The open-model ramp both systems get: a warm-up, then the plan's rates for its step length,
-/// each step drained before the next (<see cref="LoadStep"/>), until one is not kept up; the knee is
-/// the highest rate kept up. Optionally the knee is then held for the plan's sustained minute.
+/// each step drained before the next (<see cref="LoadStep"/>), until one is not kept up (for the
+/// same-flow baseline, beyond the plan if need be); the knee is the highest rate kept up.
+/// Optionally the knee is then held for the plan's sustained minute.
 /// </summary>
 public static class Ramp
 {
@@ -15,7 +16,15 @@ public static class Ramp
     /// </summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(20);
 
-    public static async Task<RampResult> RunAsync(LoadStep step, BenchPlan plan, bool sustain, string label, Action<string> status, CancellationToken cancellationToken)
+    /// <summary>How far a ramp that keeps up at every rate of its plan goes on doubling to find its knee.</summary>
+    public const double MaxExtendedRate = 1600;
+
+    /// <param name="findKnee">
+    /// When every rate of the plan is kept up, go on doubling the rate until a step is not (or
+    /// <see cref="MaxExtendedRate"/>): the same-flow baseline's knee is the denominator of the ratio,
+    /// so a knee that is only a lower bound would make the ratio an upper bound.
+    /// </param>
+    public static async Task<RampResult> RunAsync(LoadStep step, BenchPlan plan, bool sustain, bool findKnee, string label, Action<string> status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(plan);
@@ -33,6 +42,12 @@ public static class Ramp
             {
                 break;
             }
+        }
+
+        while (findKnee && steps.Count > 0 && steps.All(s => s.KeptUp) && steps[^1].OfferedPerSecond * 2 <= MaxExtendedRate)
+        {
+            var result = await step.RunAsync(steps[^1].OfferedPerSecond * 2, plan.StepDuration, Say, cancellationToken);
+            steps.Add(result);
         }
 
         var knee = steps.Where(s => s.KeptUp).Select(s => s.OfferedPerSecond).DefaultIfEmpty(0).Max();
