@@ -19,11 +19,12 @@ public static class Ramp
     /// <summary>How far a ramp that keeps up at every rate of its plan goes on doubling to find its knee.</summary>
     public const double MaxExtendedRate = 1600;
 
-    /// <param name="findKnee">
-    /// When every rate of the plan is kept up, go on doubling the rate until a step is not (or
-    /// <see cref="MaxExtendedRate"/>): the same-flow baseline's knee is the denominator of the ratio,
-    /// so a knee that is only a lower bound would make the ratio an upper bound.
-    /// </param>
+    /// <summary>
+    /// Runs the ramp. With <c>findKnee</c>, a ramp that keeps up at every rate of the plan goes on
+    /// doubling the rate until a step is not kept up (or <see cref="MaxExtendedRate"/>): the same-flow
+    /// baseline's knee is the denominator of the ratio, and a knee that is only a floor would make
+    /// the ratio a ceiling.
+    /// </summary>
     public static async Task<RampResult> RunAsync(LoadStep step, BenchPlan plan, bool sustain, bool findKnee, string label, Action<string> status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
