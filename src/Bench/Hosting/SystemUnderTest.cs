@@ -260,8 +260,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             await process.DisposeAsync();
         }
 
-        // For looking into a run afterwards (psql, the RabbitMQ UI): leave the database and vhost.
-        if (Environment.GetEnvironmentVariable("COMMERCE_BENCH_KEEP") == "1")
+        if (KeepForInspection.Requested)
         {
             await Console.Error.WriteLineAsync($"bench: kept database and vhost {Name}");
             return;

@@ -109,7 +109,7 @@ public sealed class SameFlowSystem : ILoadTarget, IAsyncDisposable
     {
         await Process.DisposeAsync();
         _http.Dispose();
-        if (Environment.GetEnvironmentVariable("COMMERCE_BENCH_KEEP") == "1")
+        if (KeepForInspection.Requested)
         {
             await Console.Error.WriteLineAsync($"bench: kept vhost {VirtualHost}");
             return;
