@@ -31,6 +31,13 @@ public sealed class PostgresMessagingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long sent outbox rows of consumed messages wait to be deleted together with the rows of
+    /// the steps that finish meanwhile (one statement for all of them).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan DeliveredRowsRemovalInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Consumer outbox passes send at most this many messages each (MassTransit's default is 1).</summary>
     [Range(1, 10000)]
     public int MessageDeliveryLimit { get; set; } = 100;

@@ -43,6 +43,8 @@ public static class PostgresMessagingRegistrationExtensions
         configurator.TryAddSingleton<MessagingMetrics>();
         configurator.TryAddScoped<StoredMessageSender>();
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
+        configurator.TryAddSingleton<DeliveredOutboxRowsRemover<TDbContext>>();
+        configurator.AddHostedService(provider => provider.GetRequiredService<DeliveredOutboxRowsRemover<TDbContext>>());
         configurator.AddHostedService<MessagingCleanupService<TDbContext>>();
         configurator.AddHostedService<MessagingBacklogSampler<TDbContext>>();
         configurator.AddConfigureEndpointsCallback((context, name, endpoint) =>
@@ -134,9 +136,7 @@ public sealed class PostgresOutboxConfigurator<TDbContext>(IBusRegistrationConfi
     public PostgresOutboxConfigurator<TDbContext> UseBusOutbox()
     {
         configurator.ReplaceScoped<IScopedBusContextProvider<IBus>, PostgresScopedBusContextProvider<IBus, TDbContext>>();
-        configurator.TryAddSingleton<IBusOutboxNotification, BusOutboxNotification>();
-        configurator.AddOptions<OutboxDeliveryServiceOptions>()
-            .Configure<IOptions<PostgresMessagingOptions>>((delivery, messaging) => delivery.QueryDelay = messaging.Value.PollInterval);
+        configurator.TryAddSingleton<IBusOutboxNotification, BusOutboxSignal>();
         configurator.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
         return this;
     }

@@ -13,8 +13,8 @@ namespace Commerce.Messaging.Outbox;
 /// <summary>
 /// Sends what the Api committed to its bus outbox. Any number of processes may run it: each pass
 /// claims outbox transactions with <c>FOR UPDATE SKIP LOCKED</c>, sends their messages in order,
-/// and deletes them in the same transaction. It wakes at once when this process commits one, and
-/// polls for the others. A transaction that cannot be sent is pushed back, not retried in a loop.
+/// and deletes them in the same transaction. It wakes at once when this process commits one
+/// (<see cref="BusOutboxSignal"/>), and polls for the others. A transaction that cannot be sent is pushed back, not retried in a loop.
 /// </summary>
 public sealed partial class BusOutboxDeliveryService<TDbContext>(
     IServiceScopeFactory scopes,
@@ -39,7 +39,9 @@ public sealed partial class BusOutboxDeliveryService<TDbContext>(
                 LogPassFailed(e);
             }
 
-            if (sent == 0)
+            // A pass with room left took everything committed before it; what was committed during it
+            // has signalled, so the wait returns at once for that.
+            if (sent < options.Value.BatchSize)
             {
                 await notification.WaitForDelivery(stoppingToken);
             }

@@ -20,6 +20,7 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
 {
     private readonly TDbContext _db;
     private readonly InboxState _inbox;
+    private readonly bool _claimedByThisTransaction;
     private readonly TimeProvider _clock;
     private readonly Lock _addLock = new();
     private readonly List<OutboxMessage> _stored = [];
@@ -31,11 +32,13 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
         TDbContext db,
         InboxState inbox,
         TimeProvider clock,
-        bool outboxKnownEmpty)
+        bool outboxKnownEmpty,
+        bool claimedByThisTransaction)
         : base(context, options, provider)
     {
         _db = db;
         _inbox = inbox;
+        _claimedByThisTransaction = claimedByThisTransaction;
         _clock = clock;
         OutboxKnownEmpty = outboxKnownEmpty;
         // MassTransit's proxy (the base) points the scheduler at this context, so a schedule would
@@ -74,20 +77,35 @@ public sealed class PostgresOutboxConsumeContext<TDbContext, TMessage> : OutboxC
     {
         _inbox.Consumed = Now;
         // Nothing stored, nothing to send: delivered as well, so the removal pass can follow at once.
+        // In memory only: the row went in consumed, and a redelivery that finds it not delivered
+        // looks for stored rows, finds none and marks it then.
         if (_stored.Count == 0)
         {
             _inbox.Delivered = _inbox.Consumed;
             OutboxKnownEmpty = true;
         }
 
-        await _db.SaveChangesAsync(CancellationToken);
+        if (!_claimedByThisTransaction)
+        {
+            // A row stored before this transaction, not consumed: nothing else marks it.
+            await SaveInboxAsync();
+        }
     }
 
     public override async Task SetDelivered()
     {
         _inbox.Delivered = Now;
-        await _db.SaveChangesAsync(CancellationToken);
+        await SaveInboxAsync();
     }
+
+    /// <summary>Writes whether the message was consumed and how far its stored rows were sent (the row is not tracked).</summary>
+    public Task<int> SaveInboxAsync() => _db.Set<InboxState>()
+        .Where(i => i.Id == _inbox.Id)
+        .ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.Consumed, _inbox.Consumed)
+                .SetProperty(i => i.Delivered, _inbox.Delivered)
+                .SetProperty(i => i.LastSequenceNumber, _inbox.LastSequenceNumber),
+            CancellationToken);
 
     public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
     {

@@ -9,12 +9,14 @@ namespace Commerce.Messaging.Outbox;
 
 /// <summary>
 /// MassTransit's consumer outbox on PostgreSQL. The consuming pass runs in one READ COMMITTED
-/// transaction that first upserts and locks the (message, consumer) inbox row in one statement (a concurrent
-/// duplicate waits on that lock, a redelivered one finds the row already consumed), runs the
-/// consumer and stores what it sends with the consumer's own writes (saga state included). After
-/// the commit the stored messages go to the broker from memory and their rows are deleted in one
-/// statement: one transaction per step. A redelivery of a message whose sends were interrupted
-/// takes MassTransit's passes instead: send the stored rows, then remove them.
+/// transaction whose first statement inserts the (message, consumer) inbox row already marked
+/// consumed, or finds and locks the existing one (a concurrent duplicate waits on that lock, a
+/// redelivered one finds the row consumed); the consumer then runs and what it sends is stored with
+/// its own writes (saga state included), so the commit makes the consume, its effects and its
+/// messages durable together. After the commit the stored messages go to the broker from memory, and
+/// their rows are deleted in batches with other steps' (<see cref="DeliveredOutboxRowsRemover{TDbContext}"/>):
+/// one transaction per step. A redelivery of a message whose sends were interrupted takes
+/// MassTransit's passes instead: send the stored rows, then remove them.
 /// </summary>
 public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider, TimeProvider clock) : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -37,17 +39,25 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-            var inbox = await sql.LockAsync(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, received: firstPass ? 1 : 0, context.CancellationToken);
+            var (inbox, claimed) = await sql.LockAsync(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, received: firstPass ? 1 : 0, context.CancellationToken);
             firstPass = false;
+            var sentBefore = inbox.LastSequenceNumber;
 
             PostgresOutboxConsumeContext<TDbContext, T> outboxContext;
             var outboxKnownEmpty = false;
             do
             {
-                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty);
+                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty, claimed);
                 await next.Send(outboxContext);
                 await db.SaveChangesAsync(context.CancellationToken);
                 outboxKnownEmpty = outboxContext.OutboxKnownEmpty;
+                if (inbox.LastSequenceNumber != sentBefore)
+                {
+                    // A redelivery pass sent stored rows but stopped at the delivery limit: the next
+                    // pass starts after them.
+                    await outboxContext.SaveInboxAsync();
+                    sentBefore = inbox.LastSequenceNumber;
+                }
             }
             // Only stored messages waiting to be sent need a commit before the next pass (they must not
             // reach the broker before the consumer's writes are durable). Once nothing is left to send,
@@ -59,10 +69,10 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
             var stored = outboxContext.StoredMessages;
             if (continueProcessing && stored.Count > 0)
             {
-                await DeliverFromMemoryAsync(stored, sql, inbox, context.CancellationToken);
+                await DeliverFromMemoryAsync(stored, inbox, context.CancellationToken);
                 // The pass that finds the message consumed and delivered: MassTransit marks it consumed
                 // (else it would go to _skipped); it removes nothing, the rows are already gone.
-                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty: true);
+                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty: true, claimedByThisTransaction: false);
                 await next.Send(outboxContext);
                 continueProcessing = outboxContext.ContinueProcessing;
             }
@@ -71,17 +81,16 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
 
     /// <summary>
     /// Sends what the consuming pass stored, from memory and all at once (publisher confirms awaited
-    /// together), then deletes the rows in one statement. A process that dies before the DELETE has
+    /// together), and queues the rows' removal. A process that dies before the sends are confirmed has
     /// not acknowledged the message either: its redelivery finds the message consumed and sends the
     /// rows from the table (MassTransit's delivery pass), and the receivers' inboxes drop the copies.
     /// </summary>
-    private async Task DeliverFromMemoryAsync(IReadOnlyList<OutboxMessage> stored, InboxSql sql, InboxState inbox, CancellationToken cancellationToken)
+    private async Task DeliverFromMemoryAsync(IReadOnlyList<OutboxMessage> stored, InboxState inbox, CancellationToken cancellationToken)
     {
         var sender = provider.GetRequiredService<StoredMessageSender>();
         await Task.WhenAll(stored.Select(row => sender.SendAsync(row, row.SequenceNumber, null, cancellationToken)));
-        await sql.RemoveDeliveredAsync(inbox.MessageId, inbox.ConsumerId, cancellationToken);
+        provider.GetRequiredService<DeliveredOutboxRowsRemover<TDbContext>>().Enqueue(inbox.MessageId, inbox.ConsumerId);
         inbox.Delivered = clock.GetUtcNow().UtcDateTime;
-        inbox.LastSequenceNumber = stored.Max(row => row.SequenceNumber);
         db.ChangeTracker.Clear();
     }
 
@@ -91,12 +100,11 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         context.CreateFilterScope("outboxContextFactory").Add("provider", "postgres");
     }
 
-    /// <summary>The inbox statements, with names from the model and every value a parameter.</summary>
+    /// <summary>The inbox statement, with names from the model and every value a parameter.</summary>
     private sealed class InboxSql
     {
         private readonly DbContext _db;
-        private readonly string _upsert;
-        private readonly string _removeDelivered;
+        private readonly string _claimOrLock;
 
         public InboxSql(DbContext db)
         {
@@ -106,22 +114,33 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
             var receiveCount = n.Column(i => i.ReceiveCount);
             // One round trip inserts the row or, when it exists, locks it as an UPDATE does: a
             // concurrent duplicate waits here for the first to commit, then reads the committed row
-            // (READ COMMITTED re-checks the conflict against the latest version).
-            _upsert = $"INSERT INTO {n.Table} AS i ({key}, {n.Column(i => i.LockId)}, {n.Column(i => i.Received)}, {receiveCount}) " +
-                $"VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}) ON CONFLICT ({key}) DO UPDATE SET {receiveCount} = i.{receiveCount} + {{4}} RETURNING *";
-            var o = new StoreNames<OutboxMessage>(db);
-            _removeDelivered = $"DELETE FROM {o.Table} WHERE {o.Column(m => m.InboxMessageId)} = {{0}} AND {o.Column(m => m.InboxConsumerId)} = {{1}}";
+            // (READ COMMITTED re-checks the conflict against the latest version). A new row is written
+            // consumed: it commits only together with the consume, so no later statement marks it.
+            _claimOrLock = $"INSERT INTO {n.Table} AS i ({key}, {n.Column(i => i.LockId)}, {n.Column(i => i.Received)}, {receiveCount}, {n.Column(i => i.Consumed)}) " +
+                $"VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}, {{3}}) ON CONFLICT ({key}) DO UPDATE SET {receiveCount} = i.{receiveCount} + {{4}} RETURNING *";
         }
 
-        public Task<int> RemoveDeliveredAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken) =>
-            _db.Database.ExecuteSqlRawAsync(_removeDelivered, [messageId, consumerId], cancellationToken);
-
-        /// <summary>The (message, consumer) row, locked until the transaction ends; <paramref name="received"/> is added to its receive count.</summary>
-        public async Task<InboxState> LockAsync(Guid messageId, Guid consumerId, DateTime now, int received, CancellationToken cancellationToken)
+        /// <summary>
+        /// The (message, consumer) row, locked until the transaction ends; <paramref name="received"/>
+        /// is added to its receive count. A row this call inserted is returned as not yet consumed
+        /// (the consume it stands for is the one about to run, and commits with it), a row that
+        /// existed as it was stored.
+        /// The row is not tracked: the few writes to it after this are explicit statements.
+        /// </summary>
+        public async Task<(InboxState Row, bool Claimed)> LockAsync(Guid messageId, Guid consumerId, DateTime now, int received, CancellationToken cancellationToken)
         {
+            var lockId = NewId.NextGuid();
             // Not composable (an INSERT): read as it is, without LINQ on top.
-            var rows = await _db.Set<InboxState>().FromSqlRaw(_upsert, messageId, consumerId, NewId.NextGuid(), now, received).AsTracking().ToListAsync(cancellationToken);
-            return rows.Single();
+            var rows = await _db.Set<InboxState>().FromSqlRaw(_claimOrLock, messageId, consumerId, lockId, now, received).AsNoTracking().ToListAsync(cancellationToken);
+            var inbox = rows.Single();
+            // An existing row keeps its lock id: only the insert carries this one.
+            var claimed = inbox.LockId == lockId;
+            if (claimed)
+            {
+                inbox.Consumed = null;
+            }
+
+            return (inbox, claimed);
         }
     }
 }

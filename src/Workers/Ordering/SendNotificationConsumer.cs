@@ -1,6 +1,5 @@
 using Commerce.Contracts.Notifications;
 using Commerce.Persistence;
-using Commerce.Persistence.Orders;
 using Commerce.Workers.Notifications;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +8,11 @@ namespace Commerce.Workers.Ordering;
 
 /// <summary>
 /// Emails the customer about an order event: one email per (order, event type). The row that
-/// records it commits with the inbox, so a redelivered or replayed message finds it and sends
-/// nothing; a failed commit is retried without a second send (<see cref="RecentlySentEmails"/>), so
-/// only a crash of the process between the provider's 202 and the commit can send a second copy.
+/// records it is claimed first (one statement: insert, or learn it exists) and commits with the
+/// inbox, so a redelivered or replayed message finds it and sends nothing, and a concurrent one
+/// waits on the claim; a failed send rolls the claim back. A failed commit is retried without a
+/// second send (<see cref="RecentlySentEmails"/>), so only a crash of the process between the
+/// provider's 202 and the commit can send a second copy.
 /// </summary>
 public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender email, RecentlySentEmails recentlySent, TimeProvider clock) : IConsumer<SendNotification>
 {
@@ -19,14 +20,8 @@ public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender 
     {
         ArgumentNullException.ThrowIfNull(context);
         var (orderId, eventType) = (context.Message.OrderId, context.Message.EventType);
-        if (await db.SentNotifications.AnyAsync(n => n.OrderId == orderId && n.EventType == eventType, context.CancellationToken))
+        if (!await ClaimAsync(orderId, eventType, context.CancellationToken) || recentlySent.Contains(orderId, eventType))
         {
-            return;
-        }
-
-        if (recentlySent.Contains(orderId, eventType))
-        {
-            await RecordAsync(orderId, eventType, context.CancellationToken);
             return;
         }
 
@@ -45,12 +40,11 @@ public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender 
             new OrderEmail(order.Id, eventType, $"{order.Id:N}:{eventType}", order.CustomerEmail, rendered.Subject, rendered.Html, rendered.Text),
             context.CancellationToken);
         recentlySent.Add(orderId, eventType);
-        await RecordAsync(orderId, eventType, context.CancellationToken);
     }
 
-    private async Task RecordAsync(Guid orderId, string eventType, CancellationToken cancellationToken)
-    {
-        db.SentNotifications.Add(new SentNotification { OrderId = orderId, EventType = eventType, SentAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>True when this transaction inserted the (order, event type) row: no email was sent for it before.</summary>
+    private async Task<bool> ClaimAsync(Guid orderId, string eventType, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO sent_notifications (order_id, event_type, sent_at) VALUES ({orderId}, {eventType}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING",
+            cancellationToken) == 1;
 }
