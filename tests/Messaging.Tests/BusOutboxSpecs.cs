@@ -84,4 +84,46 @@ public sealed class BusOutboxSpecs : MessagingFixture
 
         Assert.That(beforeCommit, Is.Zero);
     }
+
+    [Test]
+    public async Task A_committed_publish_is_sent_by_its_own_scope_and_not_left_to_the_delivery_service()
+    {
+        // Rows sent from memory are not due for any delivery service before SendTimeout: five
+        // minutes here, longer than the test's deadline, so only the scope's own send can deliver.
+        using var host = MessagingHost.Build(Database.ConnectionString, VirtualHost.Name, new Dictionary<string, string?> { ["Messaging:SendTimeout"] = "00:05:00" });
+        await host.StartAsync();
+        var key = $"from-memory-{Guid.NewGuid()}";
+        OutboxState committed;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(new RecordEffect(key));
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            await using var check = Db();
+            var outboxId = await check.Set<OutboxMessage>().Where(m => m.Body.Contains(key)).Select(m => m.OutboxId).SingleAsync();
+            committed = await check.Set<OutboxState>().AsNoTracking().SingleAsync(o => o.OutboxId == outboxId);
+            Assert.That(await EffectCount(key), Is.Zero, "sent as the scope ends, not before");
+        }
+
+        await WaitForEffect(key);
+        await Poll.UntilAsync(
+            async () =>
+            {
+                await using var check = Db();
+                return !await check.Set<OutboxState>().AnyAsync(o => o.OutboxId == committed.OutboxId);
+            },
+            Deadline,
+            "the sent outbox to be removed");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(committed.NextAttemptAt, Is.GreaterThan(committed.Created.AddMinutes(4)), "not due for the delivery service");
+            Assert.That(await EffectCount(key), Is.EqualTo(1));
+        });
+        await host.StopAsync();
+    }
 }

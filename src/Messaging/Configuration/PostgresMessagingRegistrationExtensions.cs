@@ -137,6 +137,9 @@ public sealed class PostgresOutboxConfigurator<TDbContext>(IBusRegistrationConfi
     {
         configurator.ReplaceScoped<IScopedBusContextProvider<IBus>, PostgresScopedBusContextProvider<IBus, TDbContext>>();
         configurator.TryAddSingleton<IBusOutboxNotification, BusOutboxSignal>();
+        // Each scope's DbContext reports its commits to the scope's bus outbox (sends from memory).
+        configurator.TryAddScoped<BusOutboxCommitWatcher>();
+        configurator.ConfigureDbContext<TDbContext>((provider, db) => db.AddInterceptors(provider.GetRequiredService<BusOutboxCommitWatcher>()));
         configurator.AddHostedService<BusOutboxDeliveryService<TDbContext>>();
         return this;
     }

@@ -9,7 +9,7 @@ namespace Commerce.Messaging.Outbox;
 /// Chooses the scoped bus context: inside a consumer, MassTransit's own (the consumer outbox
 /// captures it); anywhere else, the PostgreSQL bus outbox.
 /// </summary>
-public sealed class PostgresScopedBusContextProvider<TBus, TDbContext> : IScopedBusContextProvider<TBus>, IDisposable
+public sealed class PostgresScopedBusContextProvider<TBus, TDbContext> : IScopedBusContextProvider<TBus>, IAsyncDisposable, IDisposable
     where TBus : class, IBus
     where TDbContext : DbContext
 {
@@ -29,6 +29,8 @@ public sealed class PostgresScopedBusContextProvider<TBus, TDbContext> : IScoped
     }
 
     public ScopedBusContext Context { get; }
+
+    public ValueTask DisposeAsync() => Context is IAsyncDisposable context ? context.DisposeAsync() : ValueTask.CompletedTask;
 
     public void Dispose() => (Context as IDisposable)?.Dispose();
 }
