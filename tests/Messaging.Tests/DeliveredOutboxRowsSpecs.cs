@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commerce.Messaging.Tests;
 
 /// <summary>
-/// A step's sent outbox rows are deleted after its message is acknowledged, in batches with other
-/// steps' rows; the inbox row the step inserted is already marked consumed by its own transaction.
+/// A step's sent outbox rows are deleted before its message is acknowledged, in one statement with
+/// the other steps' finishing at the same time; the inbox row the step inserted is already marked
+/// consumed by its own transaction.
 /// </summary>
 [TestFixture]
 public sealed class DeliveredOutboxRowsSpecs : MessagingFixture
@@ -68,9 +69,12 @@ public sealed class DeliveredOutboxRowsSpecs : MessagingFixture
             await db.SaveChangesAsync();
         }
 
-        Host.Services.GetRequiredService<DeliveredOutboxRowsRemover<TestDbContext>>().Enqueue(messageId, removed);
+        await Host.Services.GetRequiredService<DeliveredOutboxRowsRemover<TestDbContext>>().RemoveAsync(messageId, removed);
 
-        await Poll.UntilAsync(async () => await StoredRows(messageId, removed) == 0, Deadline, "the delivered consumer's rows to be removed");
-        Assert.That(await StoredRows(messageId, kept), Is.EqualTo(1), "the other consumer has not sent its row yet");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await StoredRows(messageId, removed), Is.Zero, "removed before the call returns, as a step needs before its acknowledgement");
+            Assert.That(await StoredRows(messageId, kept), Is.EqualTo(1), "the other consumer has not sent its row yet");
+        });
     }
 }

@@ -32,11 +32,12 @@ public sealed class PostgresMessagingOptions
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long sent outbox rows of consumed messages wait to be deleted together with the rows of
-    /// the steps that finish meanwhile (one statement for all of them).
+    /// How long the deletion of sent outbox rows waits for more steps to share its statement. Zero:
+    /// a statement carries the steps that finished while the one before it ran. A consumer step
+    /// waits for it before acknowledging, so it adds to every step's latency.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
-    public TimeSpan DeliveredRowsRemovalInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan DeliveredRowsRemovalInterval { get; set; } = TimeSpan.Zero;
 
     /// <summary>Consumer outbox passes send at most this many messages each (MassTransit's default is 1).</summary>
     [Range(1, 10000)]

@@ -14,8 +14,8 @@ namespace Commerce.Messaging.Outbox;
 /// redelivered one finds the row consumed); the consumer then runs and what it sends is stored with
 /// its own writes (saga state included), so the commit makes the consume, its effects and its
 /// messages durable together. After the commit the stored messages go to the broker from memory, and
-/// their rows are deleted in batches with other steps' (<see cref="DeliveredOutboxRowsRemover{TDbContext}"/>):
-/// one transaction per step. A redelivery of a message whose sends were interrupted takes
+/// their rows are deleted, in one statement with the other steps' finishing at the same time
+/// (<see cref="DeliveredOutboxRowsRemover{TDbContext}"/>), before the message is acknowledged. A redelivery of a message whose sends were interrupted takes
 /// MassTransit's passes instead: send the stored rows, then remove them.
 /// </summary>
 public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider, TimeProvider clock) : IOutboxContextFactory<TDbContext>
@@ -81,15 +81,16 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
 
     /// <summary>
     /// Sends what the consuming pass stored, from memory and all at once (publisher confirms awaited
-    /// together), and queues the rows' removal. A process that dies before the sends are confirmed has
-    /// not acknowledged the message either: its redelivery finds the message consumed and sends the
-    /// rows from the table (MassTransit's delivery pass), and the receivers' inboxes drop the copies.
+    /// together), then waits for the rows' removal (one statement with the other steps finishing now).
+    /// A process that dies before that has not acknowledged the message either: its redelivery finds
+    /// the message consumed and sends the rows from the table (MassTransit's delivery pass), and the
+    /// receivers' inboxes drop the copies.
     /// </summary>
     private async Task DeliverFromMemoryAsync(IReadOnlyList<OutboxMessage> stored, InboxState inbox, CancellationToken cancellationToken)
     {
         var sender = provider.GetRequiredService<StoredMessageSender>();
         await Task.WhenAll(stored.Select(row => sender.SendAsync(row, row.SequenceNumber, null, cancellationToken)));
-        provider.GetRequiredService<DeliveredOutboxRowsRemover<TDbContext>>().Enqueue(inbox.MessageId, inbox.ConsumerId);
+        await provider.GetRequiredService<DeliveredOutboxRowsRemover<TDbContext>>().RemoveAsync(inbox.MessageId, inbox.ConsumerId);
         inbox.Delivered = clock.GetUtcNow().UtcDateTime;
         db.ChangeTracker.Clear();
     }
