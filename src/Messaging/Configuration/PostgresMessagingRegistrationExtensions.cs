@@ -78,6 +78,8 @@ public static class PostgresMessagingRegistrationExtensions
 
         endpoint.UseTransientDatabaseRetry();
 
+        // First, so its mark is on the message before the outbox's filter runs.
+        endpoint.ConnectConsumerConfigurationObserver(new OutsideTransactionConsumeObserver());
         var observer = new OutboxConsumePipeSpecificationObserver<TDbContext>(endpoint, context)
         {
             MessageDeliveryLimit = options.MessageDeliveryLimit,

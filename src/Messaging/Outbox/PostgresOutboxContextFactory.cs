@@ -33,22 +33,48 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         // so those savepoints buy nothing (the bench counted 40 of them per order).
         db.Database.AutoSavepointsEnabled = false;
         var sql = new InboxSql(db);
-        var firstPass = true;
+        // Counted once, by the claim that is kept.
+        var received = 1;
+        var consumeAhead = !context.ReceiveContext.Redelivered && context.TryGetPayload<OutsideTransactionConsume>(out _);
         var continueProcessing = true;
         while (continueProcessing)
         {
             db.ChangeTracker.Clear();
+            var ahead = consumeAhead ? await ConsumeAheadAsync(context, options, messageId, next) : null;
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-            var (inbox, claimed) = await sql.LockAsync(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, received: firstPass ? 1 : 0, context.CancellationToken);
-            firstPass = false;
+            var (inbox, claimed) = await sql.LockAsync(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, received, context.CancellationToken);
+            if (ahead is not null)
+            {
+                consumeAhead = false;
+                if (!claimed)
+                {
+                    // Another copy claimed the message first: drop what this one sent, and take the
+                    // ordinary passes (deliver what the other stored, or find it all done).
+                    await transaction.RollbackAsync(context.CancellationToken);
+                    continue;
+                }
+
+                inbox = ahead.Inbox.TakeStoredIdentity(inbox);
+            }
+
+            received = 0;
             var sentBefore = inbox.LastSequenceNumber;
 
             PostgresOutboxConsumeContext<TDbContext, T> outboxContext;
             var outboxKnownEmpty = false;
             do
             {
-                outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty, claimed);
-                await next.Send(outboxContext);
+                if (ahead is not null)
+                {
+                    outboxContext = ahead.Context;
+                    ahead = null;
+                }
+                else
+                {
+                    outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty, claimed);
+                    await next.Send(outboxContext);
+                }
+
                 await db.SaveChangesAsync(context.CancellationToken);
                 outboxKnownEmpty = outboxContext.OutboxKnownEmpty;
                 if (inbox.LastSequenceNumber != sentBefore)
@@ -78,6 +104,24 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
             }
         }
     }
+
+    /// <summary>
+    /// The consuming pass of an <see cref="IConsumesOutsideTransaction"/> consumer, run before any
+    /// transaction on an inbox row not claimed yet: what it sends waits in the change tracker for the
+    /// claim.
+    /// </summary>
+    private async Task<ConsumedAhead<T>> ConsumeAheadAsync<T>(
+        ConsumeContext<T> context, OutboxConsumeOptions options, Guid messageId, IPipe<OutboxConsumeContext<T>> next)
+        where T : class
+    {
+        var inbox = new InboxState { MessageId = messageId, ConsumerId = options.ConsumerId, ReceiveCount = 1 };
+        var outboxContext = new PostgresOutboxConsumeContext<TDbContext, T>(context, options, provider, db, inbox, clock, outboxKnownEmpty: false, claimedByThisTransaction: true);
+        await next.Send(outboxContext);
+        return new ConsumedAhead<T>(inbox, outboxContext);
+    }
+
+    private sealed record ConsumedAhead<T>(InboxState Inbox, PostgresOutboxConsumeContext<TDbContext, T> Context)
+        where T : class;
 
     /// <summary>
     /// Sends what the consuming pass stored, from memory and all at once (publisher confirms awaited

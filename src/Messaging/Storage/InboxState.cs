@@ -23,4 +23,18 @@ public class InboxState
     public DateTime? Delivered { get; set; }
 
     public long? LastSequenceNumber { get; set; }
+
+    /// <summary>
+    /// This row, consumed before it was claimed, given the identity its claim stored (id, lock, receive
+    /// count); what the consume decided (consumed, delivered) stays.
+    /// </summary>
+    public InboxState TakeStoredIdentity(InboxState stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        Id = stored.Id;
+        LockId = stored.LockId;
+        Received = stored.Received;
+        ReceiveCount = stored.ReceiveCount;
+        return this;
+    }
 }

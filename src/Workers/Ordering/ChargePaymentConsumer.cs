@@ -1,5 +1,6 @@
 using Commerce.Contracts.Payments;
 using Commerce.Workers.Payments;
+using Commerce.Messaging.Outbox;
 using MassTransit;
 
 namespace Commerce.Workers.Ordering;
@@ -9,7 +10,7 @@ namespace Commerce.Workers.Ordering;
 /// so however often this message is redelivered, the provider charges once. An unreachable
 /// provider throws: the message is retried later (scheduled redelivery) until the saga's deadline.
 /// </summary>
-public sealed class ChargePaymentConsumer(IPaymentGateway payments) : IConsumer<ChargePayment>
+public sealed class ChargePaymentConsumer(IPaymentGateway payments) : IConsumer<ChargePayment>, IConsumesOutsideTransaction
 {
     public async Task Consume(ConsumeContext<ChargePayment> context)
     {

@@ -17,9 +17,11 @@ public sealed class ExternalCallConsumerDefinition<TConsumer> : ConsumerDefiniti
         [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5)];
 
     /// <summary>
-    /// A provider call runs inside the consumer's outbox transaction, so it holds a database connection
-    /// for as long as the provider takes. Capping these endpoints keeps a slow or failing provider from
-    /// taking the whole pool and starving the saga and the projection (the chaos run showed it did).
+    /// A notification's provider call runs inside its outbox transaction (its claim comes first), so it
+    /// holds a database connection for as long as SendGrid takes; the payment and warehouse calls run
+    /// before theirs (<see cref="Commerce.Messaging.Outbox.IConsumesOutsideTransaction"/>). Capping these
+    /// endpoints keeps a slow or failing provider from taking the whole pool, or being flooded, while
+    /// the saga waits (the chaos run showed it could).
     /// </summary>
     public const int MaxConcurrentCalls = 4;
 

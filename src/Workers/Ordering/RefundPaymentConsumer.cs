@@ -1,11 +1,12 @@
 using Commerce.Contracts.Payments;
 using Commerce.Workers.Payments;
+using Commerce.Messaging.Outbox;
 using MassTransit;
 
 namespace Commerce.Workers.Ordering;
 
 /// <summary>Gives a payment back; one refund per payment, keyed by the payment itself.</summary>
-public sealed class RefundPaymentConsumer(IPaymentGateway payments) : IConsumer<RefundPayment>
+public sealed class RefundPaymentConsumer(IPaymentGateway payments) : IConsumer<RefundPayment>, IConsumesOutsideTransaction
 {
     public async Task Consume(ConsumeContext<RefundPayment> context)
     {

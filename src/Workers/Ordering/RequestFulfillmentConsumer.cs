@@ -1,4 +1,5 @@
 using Commerce.Contracts.Fulfillment;
+using Commerce.Messaging.Outbox;
 using Commerce.Persistence;
 using Commerce.Workers.Fulfillment;
 using MassTransit;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commerce.Workers.Ordering;
 
 /// <summary>Hands a confirmed order to the warehouse; the order id is the warehouse's request id, so a retry asks once.</summary>
-public sealed class RequestFulfillmentConsumer(CommerceDbContext db, IWarehouseClient warehouse) : IConsumer<RequestFulfillment>
+public sealed class RequestFulfillmentConsumer(CommerceDbContext db, IWarehouseClient warehouse) : IConsumer<RequestFulfillment>, IConsumesOutsideTransaction
 {
     public async Task Consume(ConsumeContext<RequestFulfillment> context)
     {

@@ -43,6 +43,7 @@ public static class MessagingHost
             x.AddSagaStateMachine<TestStateMachine, TestSagaState>();
             x.AddConsumer<RecordEffectConsumer>();
             x.AddConsumer<ForwardEffectConsumer>();
+            x.AddConsumer<ProviderCallConsumer>();
             x.AddConsumer<FlakyEffectConsumer, FlakyEffectConsumerDefinition>();
         });
         return builder.Build();

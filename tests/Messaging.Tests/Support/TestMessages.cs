@@ -21,3 +21,6 @@ public record ForwardEffect(string Key);
 
 /// <summary>Counted by <see cref="FlakyEffectConsumer"/>, which can be made to fail (dead-letter specs).</summary>
 public record FlakyEffect(string Key);
+
+/// <summary>Handled by <see cref="ProviderCallConsumer"/>: a provider call, then <see cref="RecordEffect"/>.</summary>
+public record CallProvider(string Key);
