@@ -576,6 +576,7 @@ namespace Commerce.Persistence.Migrations
                         .HasColumnName("status");
 
                     b.Property<int>("StatusVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("status_version");
 

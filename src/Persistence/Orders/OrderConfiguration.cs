@@ -14,6 +14,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.IdempotencyKey).HasMaxLength(200);
         builder.Property(o => o.RequestHash).HasMaxLength(64);
         builder.Property(o => o.Status).HasMaxLength(32);
+        // The saga's status UPDATE expects the version it moves from (OrderStatusRecorder).
+        builder.Property(o => o.StatusVersion).IsConcurrencyToken();
         builder.Property(o => o.CustomerEmail).HasMaxLength(254);
         builder.Property(o => o.CustomerName).HasMaxLength(200);
         builder.Property(o => o.PaymentMethod).HasMaxLength(100);
