@@ -12,11 +12,15 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "Shorter steps, no sustained minute, smaller 3-step baseline: about 6 minutes." };
         var products = new Option<int>("--products") { Description = "Products the checkouts spread over, round robin (default 50; 1 is a flash sale on one row).", DefaultValueFactory = _ => 50 };
         var results = new Option<string?>("--results") { Description = "Folder for report.md, report.json, latency.png and logs (default .commerce/results/<time>-bench)." };
+        var drift = new Option<string?>("--drift") { Description = "Instead of the ramp: hold --rate for this long (10m, 1h, hh:mm:ss; whole minutes, 2 to 120) as one-minute steps, and show whether throughput and PostgreSQL's CPU per transaction stay flat." };
+        var rate = new Option<double>("--rate") { Description = "Checkouts per second a --drift run holds (default 20; use the knee a bench run measured).", DefaultValueFactory = _ => 20 };
         var command = new Command("bench", "Ramp fixed-rate checkouts through the HTTP API until the system stops keeping up, and compare with the same flow without I/O (same-flow baseline).")
         {
             quick,
             products,
             results,
+            drift,
+            rate,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -25,6 +29,11 @@ internal static class BenchCommand
             {
                 await Console.Error.WriteLineAsync("bench: --products must be between 1 and 10000");
                 return 2;
+            }
+
+            if (parse.GetValue(drift) is { } driftText)
+            {
+                return await DriftAsync(driftText, parse.GetValue(rate), plan.Products, parse.GetValue(results), ct);
             }
 
             var folder = ResultsFolder.Create(parse.GetValue(results), $"bench-{plan.Mode}");
@@ -56,5 +65,29 @@ internal static class BenchCommand
             return 1;
         });
         return command;
+    }
+
+    private static async Task<int> DriftAsync(string durationText, double rate, int products, string? results, CancellationToken cancellationToken)
+    {
+        var duration = DurationText.Parse(durationText);
+        if (duration is not { } span || span.TotalMinutes is < 2 or > 120 || span.TotalMinutes % 1 != 0)
+        {
+            await Console.Error.WriteLineAsync($"bench: --drift must be whole minutes from 2 to 120 (10m, 1h, 00:30:00), not '{durationText}'");
+            return 2;
+        }
+
+        if (rate is < 1 or > Ramp.MaxExtendedRate)
+        {
+            await Console.Error.WriteLineAsync($"bench: --rate must be between 1 and {Ramp.MaxExtendedRate:0}");
+            return 2;
+        }
+
+        var folder = ResultsFolder.Create(results, "bench-drift");
+        var plan = new DriftPlan(rate, (int)span.TotalMinutes, products);
+        var report = await AnsiConsole.Status().StartAsync("starting", async context =>
+            await DriftRun.RunAsync(plan, Path.Combine(folder, "logs"), text => context.Status(Markup.Escape(text)), cancellationToken));
+        Console.WriteLine(await DriftReportWriter.WriteAsync(report, folder, cancellationToken));
+        Console.WriteLine($"results: {folder}");
+        return 0;
     }
 }

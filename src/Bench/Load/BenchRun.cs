@@ -29,43 +29,14 @@ public static class BenchRun
         await using (var host = await SameFlowSystem.StartAsync(logDirectory, cancellationToken))
         {
             using var management = host.CreateManagementClient();
-            var processes = WithServices(new() { [SameFlowSystem.ProcessName] = Pid(host.Process) });
+            var processes = MeasuredProcesses.WithServices(new() { [SameFlowSystem.ProcessName] = MeasuredProcesses.Pid(host.Process) });
             var sampler = new ResourceSampler(processes, null, null, management, queues, host.VirtualHost, [], scraper);
             sameFlow = await Ramp.RunAsync(new LoadStep(host, sampler, management), plan, sustain: false, findKnee: true, "same-flow", status, cancellationToken);
         }
 
-        status("starting Sandbox, Api and Workers");
-        await using var system = await SystemUnderTest.StartAsync(new SystemShape("bench", ApiInstances: 1, WorkerInstances: 1, InitialStock: 1_000_000, Products: plan.Products), logDirectory, cancellationToken);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = system.Api,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        // Each shopper may check out 1,000 times a minute; enough of them for the highest rate.
-        var shopperCount = (int)Math.Ceiling(plan.Rates.Max() * 60 / 1000 * 1.5) + 2;
-        status($"registering {shopperCount} shoppers");
-        var shoppers = await Shopper.RegisterAsync(http, shopperCount, cancellationToken);
-
-        using (var management = system.CreateManagementClient())
-        {
-            var processes = WithServices(system.Processes.ToDictionary(p => p.Name, Pid));
-            var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, queues, system.Name, system.MetricsEndpoints, scraper);
-            var commerce = await Ramp.RunAsync(new LoadStep(new CommerceTarget(system, shoppers), sampler, management), plan, sustain: true, findKnee: false, "commerce", status, cancellationToken);
-            return BenchReport.Create(plan, baseline, sameFlow, commerce);
-        }
-    }
-
-    private static Func<IReadOnlyList<int>> Pid(ManagedProcess process) => () => process.Pid is { } pid ? [pid] : [];
-
-    /// <summary>Both systems' cost counts the shared services too (by name), so their CPU figures cover the same ground.</summary>
-    private static Dictionary<string, Func<IReadOnlyList<int>>> WithServices(Dictionary<string, Func<IReadOnlyList<int>>> processes)
-    {
-        foreach (var (name, command) in ResourceSampler.Services)
-        {
-            processes[name] = () => ProcessTable.Named(command);
-        }
-
-        return processes;
+        await using var commerceSystem = await CommerceBenchSystem.StartAsync(plan.Products, plan.Rates.Max(), logDirectory, queues, scraper, status, cancellationToken);
+        var commerce = await Ramp.RunAsync(commerceSystem.Step, plan, sustain: true, findKnee: false, "commerce", status, cancellationToken);
+        return BenchReport.Create(plan, baseline, sameFlow, commerce);
     }
 }
 

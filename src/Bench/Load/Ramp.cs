@@ -31,8 +31,7 @@ public static class Ramp
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(status);
         void Say(string text) => status($"{label}: {text}");
-        Say("warming up");
-        await step.RunAsync(WarmUpRate, WarmUp, Say, cancellationToken);
+        await WarmUpAsync(step, Say, cancellationToken);
 
         var steps = new List<StepResult>();
         foreach (var rate in plan.Rates)
@@ -60,6 +59,15 @@ public static class Ramp
         }
 
         return new RampResult(steps, knee, sustained);
+    }
+
+    /// <summary>The moderate load every measured run starts with (<see cref="WarmUp"/>).</summary>
+    public static async Task WarmUpAsync(LoadStep step, Action<string> status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(status);
+        status("warming up");
+        await step.RunAsync(WarmUpRate, WarmUp, status, cancellationToken);
     }
 }
 

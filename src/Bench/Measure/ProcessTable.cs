@@ -8,7 +8,12 @@ public static class ProcessTable
     /// <summary>USER_HZ: the unit of utime and stime in /proc/&lt;pid&gt;/stat, 100 on every Linux we run on.</summary>
     private const double TicksPerSecond = 100;
 
-    /// <summary>CPU seconds used so far and resident set in bytes; zero for a process that is gone.</summary>
+    /// <summary>
+    /// CPU seconds used so far, by the process and by its children that have ended (cutime, cstime),
+    /// and its resident set in bytes; zero for a process that is gone. The children count because
+    /// PostgreSQL's backends are processes: one that ends (a pooled connection closed) takes its CPU
+    /// time out of the sum over live backends, and the postmaster that reaps it gains that time.
+    /// </summary>
     public static (double CpuSeconds, long RssBytes) Read(int pid)
     {
         try
@@ -16,7 +21,8 @@ public static class ProcessTable
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             // Fields after the command (which may contain spaces) start after the last ')'.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            // utime, stime, cutime, cstime.
+            var ticks = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
             var rssPages = long.Parse(fields[21], CultureInfo.InvariantCulture);
             return (ticks / TicksPerSecond, rssPages * Environment.SystemPageSize);
         }

@@ -14,11 +14,17 @@ public static class ReportWriter
     public static async Task<string> WriteAsync(BenchReport report, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "report.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
-        var markdown = Markdown(report);
-        await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), markdown, cancellationToken);
+        var markdown = await WriteJsonAndMarkdownAsync(directory, "report", report, Markdown(report), cancellationToken);
         LatencyChart.Save(report, Path.Combine(directory, "latency.png"));
+        return markdown;
+    }
+
+    /// <summary>A report as <c>NAME.json</c> and <c>NAME.md</c> in <paramref name="directory"/>; returns the markdown.</summary>
+    internal static async Task<string> WriteJsonAndMarkdownAsync<T>(string directory, string name, T report, string markdown, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, $"{name}.json"), JsonSerializer.Serialize(report, Json), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, $"{name}.md"), markdown, cancellationToken);
         return markdown;
     }
 
