@@ -41,7 +41,11 @@ public sealed class SandboxServer : SandboxClient
         }
 
         var factory = new Factory(all);
-        factory.UseKestrel(0);
+        // Kestrel without a port of the factory's: with one, the factory rewrites the server's
+        // addresses after the app (a minimal-hosting Program) has started binding on its own
+        // thread, and loses that race now and then ("Addresses cannot be modified after the server
+        // has started", dotnet/aspnetcore#67714). The free port comes from the app's own URL setting.
+        factory.UseKestrel();
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SandboxServer(factory, new Uri(address));
@@ -58,6 +62,7 @@ public sealed class SandboxServer : SandboxClient
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
+            builder.UseUrls("http://127.0.0.1:0");
             builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         }
     }
