@@ -20,9 +20,12 @@ public sealed class ResourceSampler(
     IReadOnlyList<Uri> metricsEndpoints,
     HttpClient http)
 {
+    /// <summary>The name PostgreSQL's processes are charged under in <see cref="Services"/> and the cost per process.</summary>
+    public const string PostgresName = "postgresql";
+
     public static readonly IReadOnlyDictionary<string, string> Services = new Dictionary<string, string>
     {
-        ["postgresql"] = "postgres",
+        [PostgresName] = "postgres",
         ["rabbitmq"] = "beam.smp",
         ["redis"] = "redis-server",
     };

@@ -1,4 +1,5 @@
 using Commerce.Bench.Load;
+using Commerce.Bench.Measure;
 
 namespace Commerce.Bench.Reporting;
 
@@ -7,7 +8,7 @@ public sealed record DriftSlice(int Minute, StepResult Step, long InboxRows, lon
 {
     /// <summary>PostgreSQL's CPU milliseconds per transaction it committed in this minute (its drain included).</summary>
     public double? PostgresCpuPerTransaction =>
-        Step.Cost is { Transactions: > 0 } cost && cost.CpuMillisecondsByProcess.TryGetValue("postgresql", out var cpu)
+        Step.Cost is { Transactions: > 0 } cost && cost.CpuMillisecondsByProcess.TryGetValue(ResourceSampler.PostgresName, out var cpu)
             ? Math.Round(cpu / cost.Transactions, 3)
             : null;
 }

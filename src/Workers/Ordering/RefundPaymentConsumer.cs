@@ -1,6 +1,6 @@
 using Commerce.Contracts.Payments;
-using Commerce.Workers.Payments;
 using Commerce.Messaging.Outbox;
+using Commerce.Workers.Payments;
 using MassTransit;
 
 namespace Commerce.Workers.Ordering;
