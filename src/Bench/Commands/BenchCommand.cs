@@ -51,6 +51,10 @@ internal static class BenchCommand
             Console.WriteLine($"results: {folder}");
             Console.WriteLine(report.CostLine);
             Console.WriteLine(report.SameFlow.CostLine);
+            foreach (var line in report.IdleLines)
+            {
+                Console.WriteLine(line);
+            }
             if (report.MessageDifferences.Count == 0)
             {
                 return 0;

@@ -13,6 +13,8 @@ public sealed class LoadStep(ILoadTarget target, ResourceSampler sampler, Rabbit
     /// <summary>From the end of the load; long enough for a step near the knee to clear its backlog, bounded so a step past it ends.</summary>
     private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(120);
 
+    private static readonly TimeSpan DrainPollInterval = TimeSpan.FromMilliseconds(500);
+
     public async Task<StepResult> RunAsync(double rate, TimeSpan duration, Action<string> status, CancellationToken cancellationToken)
     {
         var before = await sampler.SampleAsync(cancellationToken);
@@ -61,6 +63,25 @@ public sealed class LoadStep(ILoadTarget target, ResourceSampler sampler, Rabbit
         };
     }
 
+    /// <summary>
+    /// The target's background with no orders (<see cref="IdleBackground"/>): counters read before and
+    /// after <paramref name="window"/>, the bench polling the database in between as a drain does.
+    /// </summary>
+    public async Task<IdleBackground> MeasureIdleAsync(TimeSpan window, Action<string> status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        status($"measuring the idle background for {window.TotalSeconds:0} s");
+        var before = await sampler.SampleAsync(cancellationToken);
+        var end = DateTime.UtcNow + window;
+        while (DateTime.UtcNow < end)
+        {
+            await target.InFlightAsync(cancellationToken);
+            await Task.Delay(DrainPollInterval, cancellationToken);
+        }
+
+        return IdleBackground.Between(before, await sampler.SampleAsync(cancellationToken));
+    }
+
     /// <summary>Polls the target and the broker until the gate opens or the deadline passes.</summary>
     private async Task<DrainGate> DrainAsync(double rate, Action<string> status, CancellationToken cancellationToken)
     {
@@ -86,7 +107,7 @@ public sealed class LoadStep(ILoadTarget target, ResourceSampler sampler, Rabbit
             status(queued is null
                 ? $"{rate:0}/s: waiting for {notFinal} orders to become final ({outbox} outbox rows)"
                 : $"{rate:0}/s: orders final; waiting for {queued} queued messages and a fresh queue reading");
-            await Task.Delay(500, cancellationToken);
+            await Task.Delay(DrainPollInterval, cancellationToken);
         }
     }
 

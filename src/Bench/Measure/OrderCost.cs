@@ -63,10 +63,39 @@ public sealed record OrderCost(
     /// <summary>The line of a system whose cost may not have been measured: then n/a and why.</summary>
     public static string LineOf(OrderCost? cost, string system, string basis) => cost?.Line(system) ?? $"per order ({system}): n/a ({basis})";
 
-    /// <summary>The one line <c>./commerce bench</c> prints per system measured (issue 19).</summary>
-    public string Line(string system) => string.Create(
+    /// <summary>The label of <see cref="WithoutIdle"/>'s line: <c>per order without idle background (commerce): …</c>.</summary>
+    public const string WithoutIdleLabel = "per order without idle background";
+
+    /// <summary>
+    /// This cost less the system's idle background over the same window (<see cref="IdleBackground"/>):
+    /// what the orders themselves added. Never below zero, which noise between the windows could give.
+    /// </summary>
+    public OrderCost WithoutIdle(IdleBackground idle)
+    {
+        ArgumentNullException.ThrowIfNull(idle);
+        // The idle window's totals, scaled to this window's length and spread over its orders.
+        var share = Seconds / Math.Max(0.1, idle.Window.Seconds) / Math.Max(1, Orders);
+        double Less(double value, double idleTotal) => Math.Round(Math.Max(0, value - idleTotal * share), 1);
+        double? LessKnown(double? value, double? idleTotal) => value is { } v && idleTotal is { } i ? Less(v, i) : null;
+        var cpu = CpuMillisecondsByProcess.ToDictionary(
+            p => p.Key,
+            p => Less(p.Value, idle.Window.CpuMillisecondsByProcess.GetValueOrDefault(p.Key)));
+        return this with
+        {
+            Transactions = Less(Transactions, idle.Window.Transactions),
+            Statements = LessKnown(Statements, idle.Window.Statements),
+            NpgsqlOperations = LessKnown(NpgsqlOperations, idle.Window.NpgsqlOperations),
+            Commits = LessKnown(Commits, idle.Window.Commits),
+            Deliveries = Less(Deliveries, idle.Window.Deliveries),
+            CpuMilliseconds = Math.Round(cpu.Values.Sum(), 1),
+            CpuMillisecondsByProcess = cpu,
+        };
+    }
+
+    /// <summary>The one line <c>./commerce bench</c> prints per system measured (issue 19); <paramref name="label"/> names a derived figure.</summary>
+    public string Line(string system, string label = "per order") => string.Create(
         CultureInfo.InvariantCulture,
-        $"per order ({system}): {Figure(Transactions)} transactions, {Figure(Statements)} statements, {Figure(RoundTrips)} round trips, {Figure(Deliveries)} deliveries, {CpuMilliseconds:0} ms CPU");
+        $"{label} ({system}): {Figure(Transactions)} transactions, {Figure(Statements)} statements, {Figure(RoundTrips)} round trips, {Figure(Deliveries)} deliveries, {CpuMilliseconds:0} ms CPU");
 
     private static double? Delta(long? before, long? after, int orders) =>
         before is { } b && after is { } a ? PerOrder(a - b, orders) : null;

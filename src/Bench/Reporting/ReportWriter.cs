@@ -100,6 +100,16 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"    {report.CostLine}");
         md.AppendLine(CultureInfo.InvariantCulture, $"    {report.SameFlow.CostLine}");
+        if (report.IdleLines.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Each system's background with no orders (measured after its warm-up; the outbox and scheduler polls, scrapes and the bench's own reads), and the cost per order without it over the same window:");
+            md.AppendLine();
+            foreach (var line in report.IdleLines)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"    {line}");
+            }
+        }
         if (report.CostPerOrder is not { } cost)
         {
             return;

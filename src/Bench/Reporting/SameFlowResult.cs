@@ -11,10 +11,16 @@ public sealed record SameFlowResult(IReadOnlyList<StepResult> Steps, double Knee
     /// <summary>The line printed for the baseline: <c>per order (same-flow): …</c>.</summary>
     public string CostLine => OrderCost.LineOf(CostPerOrder, SystemName, CostBasis);
 
+    /// <summary>The baseline's background with no orders, measured after its warm-up.</summary>
+    public IdleBackground? Idle { get; init; }
+
+    /// <summary><see cref="CostPerOrder"/> less <see cref="Idle"/> over the same window.</summary>
+    public OrderCost? CostWithoutIdle => CostPerOrder is { } cost && Idle is { } idle ? cost.WithoutIdle(idle) : null;
+
     public static SameFlowResult From(RampResult ramp)
     {
         ArgumentNullException.ThrowIfNull(ramp);
         var (step, basis) = BenchReport.CostStep(ramp.Steps, null);
-        return new SameFlowResult(ramp.Steps, ramp.KneePerSecond, ramp.KeptUpAtEveryRate, step?.Cost, basis);
+        return new SameFlowResult(ramp.Steps, ramp.KneePerSecond, ramp.KeptUpAtEveryRate, step?.Cost, basis) { Idle = ramp.Idle };
     }
 }

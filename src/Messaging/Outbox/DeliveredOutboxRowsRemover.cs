@@ -117,12 +117,16 @@ public sealed partial class DeliveredOutboxRowsRemover<TDbContext>(
         }
     }
 
-    private static string InboxRowsSql(DbContext db)
+    private static string InboxRowsSql(DbContext db) => PerModel<InboxRowsStatement>.Get(db, d =>
     {
-        var o = new StoreNames<OutboxMessage>(db);
-        return $"DELETE FROM {o.Table} AS m USING unnest({{0}}, {{1}}) AS d(message_id, consumer_id) " +
-            $"WHERE m.{o.Column(m => m.InboxMessageId)} = d.message_id AND m.{o.Column(m => m.InboxConsumerId)} = d.consumer_id";
-    }
+        var o = new StoreNames<OutboxMessage>(d);
+        return new InboxRowsStatement(
+            $"DELETE FROM {o.Table} AS m USING unnest({{0}}, {{1}}) AS d(message_id, consumer_id) " +
+            $"WHERE m.{o.Column(m => m.InboxMessageId)} = d.message_id AND m.{o.Column(m => m.InboxConsumerId)} = d.consumer_id");
+    }).Text;
+
+    /// <summary>The delete of consumed steps' rows in one model (<see cref="PerModel{TValue}"/>).</summary>
+    private sealed record InboxRowsStatement(string Text);
 
     [LoggerMessage(LogLevel.Warning, "Could not remove {Count} sets of sent outbox rows")]
     private partial void LogFailed(Exception e, int count);

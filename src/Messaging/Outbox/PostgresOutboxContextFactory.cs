@@ -32,7 +32,7 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
         // SAVEPOINT/RELEASE pair (two round trips). A failed pass is rolled back whole, never resumed,
         // so those savepoints buy nothing (the bench counted 40 of them per order).
         db.Database.AutoSavepointsEnabled = false;
-        var sql = new InboxSql(db);
+        var inboxClaim = InboxClaimSql.For(db);
         // Counted once, by the claim that is kept.
         var received = 1;
         var consumeAhead = !context.ReceiveContext.Redelivered && context.TryGetPayload<OutsideTransactionConsume>(out _);
@@ -42,7 +42,7 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
             db.ChangeTracker.Clear();
             var ahead = consumeAhead ? await ConsumeAheadAsync(context, options, messageId, next) : null;
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-            var (inbox, claimed) = await sql.LockAsync(messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, received, context.CancellationToken);
+            var (inbox, claimed) = await inboxClaim.LockAsync(db, messageId, options.ConsumerId, clock.GetUtcNow().UtcDateTime, received, context.CancellationToken);
             if (ahead is not null)
             {
                 consumeAhead = false;
@@ -143,49 +143,5 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
     {
         ArgumentNullException.ThrowIfNull(context);
         context.CreateFilterScope("outboxContextFactory").Add("provider", "postgres");
-    }
-
-    /// <summary>The inbox statement, with names from the model and every value a parameter.</summary>
-    private sealed class InboxSql
-    {
-        private readonly DbContext _db;
-        private readonly string _claimOrLock;
-
-        public InboxSql(DbContext db)
-        {
-            _db = db;
-            var n = new StoreNames<InboxState>(db);
-            var key = $"{n.Column(i => i.MessageId)}, {n.Column(i => i.ConsumerId)}";
-            var receiveCount = n.Column(i => i.ReceiveCount);
-            // One round trip inserts the row or, when it exists, locks it as an UPDATE does: a
-            // concurrent duplicate waits here for the first to commit, then reads the committed row
-            // (READ COMMITTED re-checks the conflict against the latest version). A new row is written
-            // consumed: it commits only together with the consume, so no later statement marks it.
-            _claimOrLock = $"INSERT INTO {n.Table} AS i ({key}, {n.Column(i => i.LockId)}, {n.Column(i => i.Received)}, {receiveCount}, {n.Column(i => i.Consumed)}) " +
-                $"VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}, {{3}}) ON CONFLICT ({key}) DO UPDATE SET {receiveCount} = i.{receiveCount} + {{4}} RETURNING *";
-        }
-
-        /// <summary>
-        /// The (message, consumer) row, locked until the transaction ends; <paramref name="received"/>
-        /// is added to its receive count. A row this call inserted is returned as not yet consumed
-        /// (the consume it stands for is the one about to run, and commits with it), a row that
-        /// existed as it was stored.
-        /// The row is not tracked: the few writes to it after this are explicit statements.
-        /// </summary>
-        public async Task<(InboxState Row, bool Claimed)> LockAsync(Guid messageId, Guid consumerId, DateTime now, int received, CancellationToken cancellationToken)
-        {
-            var lockId = NewId.NextGuid();
-            // Not composable (an INSERT): read as it is, without LINQ on top.
-            var rows = await _db.Set<InboxState>().FromSqlRaw(_claimOrLock, messageId, consumerId, lockId, now, received).AsNoTracking().ToListAsync(cancellationToken);
-            var inbox = rows.Single();
-            // An existing row keeps its lock id: only the insert carries this one.
-            var claimed = inbox.LockId == lockId;
-            if (claimed)
-            {
-                inbox.Consumed = null;
-            }
-
-            return (inbox, claimed);
-        }
     }
 }

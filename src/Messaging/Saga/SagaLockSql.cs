@@ -14,9 +14,15 @@ internal sealed class SagaLockSql<TSaga>
     public SagaLockSql(DbContext db)
     {
         _db = db;
-        var n = new StoreNames<TSaga>(db);
-        _lock = $"SELECT * FROM {n.Table} WHERE {n.Column(s => s.CorrelationId)} = {{0}} FOR UPDATE";
+        _lock = PerModel<Statement>.Get(db, d =>
+        {
+            var n = new StoreNames<TSaga>(d);
+            return new Statement($"SELECT * FROM {n.Table} WHERE {n.Column(s => s.CorrelationId)} = {{0}} FOR UPDATE");
+        }).Text;
     }
+
+    /// <summary>The statement of one saga type in one model (<see cref="PerModel{TValue}"/>).</summary>
+    private sealed record Statement(string Text);
 
     public Task<TSaga?> LoadAsync(Guid correlationId, CancellationToken cancellationToken) =>
         _db.Set<TSaga>().FromSqlRaw(_lock, correlationId).AsTracking().SingleOrDefaultAsync(cancellationToken);

@@ -12,10 +12,7 @@ public sealed class CommitInventoryConsumer(CommerceDbContext db, TimeProvider c
     public async Task Consume(ConsumeContext<CommitInventory> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var reservations = await db.StockReservations
-            .Where(r => r.OrderId == context.Message.OrderId && r.State == ReservationState.Reserved)
-            .OrderBy(r => r.ProductId)
-            .ToListAsync(context.CancellationToken);
+        var reservations = await db.ReservedAsync(context.Message.OrderId, context.CancellationToken);
         foreach (var reservation in reservations)
         {
             var quantity = reservation.Quantity;

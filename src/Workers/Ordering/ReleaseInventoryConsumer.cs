@@ -15,10 +15,7 @@ public sealed class ReleaseInventoryConsumer(CommerceDbContext db, TimeProvider 
     public async Task Consume(ConsumeContext<ReleaseInventory> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var reservations = await db.StockReservations
-            .Where(r => r.OrderId == context.Message.OrderId && r.State != ReservationState.Released)
-            .OrderBy(r => r.ProductId)
-            .ToListAsync(context.CancellationToken);
+        var reservations = await db.NotReleasedAsync(context.Message.OrderId, context.CancellationToken);
         foreach (var reservation in reservations)
         {
             var quantity = reservation.Quantity;

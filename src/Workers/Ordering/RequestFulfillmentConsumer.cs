@@ -1,9 +1,10 @@
 using Commerce.Contracts.Fulfillment;
 using Commerce.Messaging.Outbox;
 using Commerce.Persistence;
+using Commerce.Persistence.Orders;
 using Commerce.Workers.Fulfillment;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using ShippingAddress = Commerce.Workers.Fulfillment.ShippingAddress;
 
 namespace Commerce.Workers.Ordering;
 
@@ -13,8 +14,7 @@ public sealed class RequestFulfillmentConsumer(CommerceDbContext db, IWarehouseC
     public async Task Consume(ConsumeContext<RequestFulfillment> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines)
-            .SingleAsync(o => o.Id == context.Message.OrderId, context.CancellationToken);
+        var order = await db.WithLinesAsync(context.Message.OrderId, context.CancellationToken);
         var address = order.ShippingAddress;
         // Nothing is published: the warehouse reports progress through its webhook.
         await warehouse.RequestFulfillmentAsync(

@@ -13,17 +13,24 @@ namespace Commerce.Workers.Ordering;
 /// </summary>
 public sealed class ReserveInventoryConsumer(CommerceDbContext db, TimeProvider clock) : IConsumer<ReserveInventory>
 {
+    // Products in a fixed order: two orders locking the same rows never deadlock. Compiled once
+    // (see OrderReads): this runs for every order.
+    private static readonly Func<CommerceDbContext, Guid, IAsyncEnumerable<ProductQuantity>> ProductQuantitiesQuery =
+        EF.CompileAsyncQuery<CommerceDbContext, Guid, ProductQuantity>((db, orderId) => db.Orders.Where(o => o.Id == orderId)
+            .SelectMany(o => o.Lines)
+            .GroupBy(l => l.ProductId)
+            .OrderBy(g => g.Key)
+            .Select(g => new ProductQuantity(g.Key, g.Sum(l => l.Quantity), g.Min(l => l.Name)!)));
+
     public async Task Consume(ConsumeContext<ReserveInventory> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var orderId = context.Message.OrderId;
-        // Products in a fixed order: two orders locking the same rows never deadlock.
-        var lines = await db.Orders.Where(o => o.Id == orderId)
-            .SelectMany(o => o.Lines)
-            .GroupBy(l => l.ProductId)
-            .Select(g => new { ProductId = g.Key, Quantity = g.Sum(l => l.Quantity), Name = g.Min(l => l.Name) })
-            .OrderBy(l => l.ProductId)
-            .ToListAsync(context.CancellationToken);
+        var lines = new List<ProductQuantity>();
+        await foreach (var line in ProductQuantitiesQuery(db, orderId).WithCancellation(context.CancellationToken))
+        {
+            lines.Add(line);
+        }
 
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Reservations run inside the outbox's transaction");
         await transaction.CreateSavepointAsync("reserve", context.CancellationToken);
@@ -56,3 +63,6 @@ public sealed class ReserveInventoryConsumer(CommerceDbContext db, TimeProvider 
         await context.Publish(new InventoryReserved(orderId));
     }
 }
+
+/// <summary>How much of one product an order asks for, over all its lines.</summary>
+internal sealed record ProductQuantity(Guid ProductId, int Quantity, string Name);

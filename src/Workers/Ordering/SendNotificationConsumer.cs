@@ -1,5 +1,6 @@
 using Commerce.Contracts.Notifications;
 using Commerce.Persistence;
+using Commerce.Persistence.Orders;
 using Commerce.Workers.Notifications;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender 
             return;
         }
 
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == orderId, context.CancellationToken);
+        var order = await db.WithLinesAsync(orderId, context.CancellationToken);
         var model = new OrderEmailModel(
             order.Id,
             order.CustomerName,
