@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Commerce.Bench.Measure;
 
 /// <summary>
-/// What a system spends with no orders at all, over a window after its warm-up: the outbox,
-/// scheduler and cleanup polls, the health and metrics scrapes, the bench's own reads. A step's
+/// What a system spends with no orders at all, over a window after its warm-up: the outbox and
+/// scheduler polls, the health and metrics scrapes, the bench's own reads. A step's
 /// cost includes this background for its whole window, so at a low rate it dominates the figures
 /// per order; <see cref="OrderCost.WithoutIdle"/> takes it out to leave what an order itself adds.
 /// </summary>

@@ -19,20 +19,9 @@ public static class StockReservationReads
 
     /// <summary>The reservations still holding stock for the order (to be sold).</summary>
     public static Task<List<StockReservation>> ReservedAsync(this CommerceDbContext db, Guid orderId, CancellationToken cancellationToken) =>
-        ListAsync(ReservedQuery(db, orderId), cancellationToken);
+        ReservedQuery(db, orderId).ToListAsync(cancellationToken).AsTask();
 
     /// <summary>The reservations whose stock has not been given back, reserved or sold (to be released).</summary>
     public static Task<List<StockReservation>> NotReleasedAsync(this CommerceDbContext db, Guid orderId, CancellationToken cancellationToken) =>
-        ListAsync(NotReleasedQuery(db, orderId), cancellationToken);
-
-    private static async Task<List<StockReservation>> ListAsync(IAsyncEnumerable<StockReservation> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<StockReservation>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
+        NotReleasedQuery(db, orderId).ToListAsync(cancellationToken).AsTask();
 }

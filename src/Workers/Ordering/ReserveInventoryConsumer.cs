@@ -26,11 +26,7 @@ public sealed class ReserveInventoryConsumer(CommerceDbContext db, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(context);
         var orderId = context.Message.OrderId;
-        var lines = new List<ProductQuantity>();
-        await foreach (var line in ProductQuantitiesQuery(db, orderId).WithCancellation(context.CancellationToken))
-        {
-            lines.Add(line);
-        }
+        var lines = await ProductQuantitiesQuery(db, orderId).ToListAsync(context.CancellationToken);
 
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Reservations run inside the outbox's transaction");
         await transaction.CreateSavepointAsync("reserve", context.CancellationToken);
