@@ -12,7 +12,7 @@ namespace Commerce.Bench.Tests;
 public sealed class ChaosSpecs
 {
     [Test]
-    [CancelAfter(8 * 60 * 1000)]
+    [CancelAfter(12 * 60 * 1000)]
     public async Task Short_chaos_run_keeps_every_invariant(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "chaos-" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture));

@@ -9,6 +9,13 @@ public sealed record ChaosPlan(string Mode, TimeSpan Duration, double RatePerSec
     /// <summary>How long the backlog may go without a new low before what is left counts as stuck.</summary>
     public TimeSpan StallWindow { get; init; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// How much longer than <see cref="Duration"/> the load may go on while the nemesis has not yet
+    /// struck every fault of the plan once: a slow restart (RabbitMQ's start_app under load can take
+    /// most of a minute) must not end a run that never met a fault.
+    /// </summary>
+    public TimeSpan EveryFaultAllowance { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The longest the run waits for quiescence, however the backlog is doing.</summary>
     public TimeSpan QuiescenceCap { get; init; } = TimeSpan.FromMinutes(3);
 

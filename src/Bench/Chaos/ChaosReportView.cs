@@ -14,6 +14,11 @@ public static class ChaosReportView
         ArgumentNullException.ThrowIfNull(report);
         var strikes = report.Strikes.GroupBy(s => s.Fault).Select(g => $"{g.Key} ×{g.Count()}");
         AnsiConsole.MarkupLine($"[bold]Nemesis[/]: {Markup.Escape(string.Join(", ", strikes))}; {report.WorkerRestarts} Workers restarts");
+        if (report.NotStruck.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"[yellow]not struck[/]: {Markup.Escape(string.Join(", ", report.NotStruck))} (the load reached its allowance first; inconclusive)");
+        }
+
         var accepted = report.History.Count(h => h.Result == CheckoutResult.Accepted);
         var retried = report.History.Count(h => h.Statuses.Count > 1);
         AnsiConsole.MarkupLine($"[bold]History[/]: {report.History.Count} checkouts, {accepted} accepted, {report.History.Count(h => h.Result == CheckoutResult.Refused)} refused, {report.History.Count(h => h.Result == CheckoutResult.Unknown)} unknown, {retried} needed retries; {report.Orders} orders stored");

@@ -30,21 +30,24 @@ public static class ChaosRun
         var nemesis = new Nemesis(system, sandbox, plan.Faults);
         using var stopNemesis = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var strikes = nemesis.RunAsync(plan.NemesisInterval, status, stopNemesis.Token);
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loadEnds = EndLoadAsync(plan, nemesis, stopLoad);
         var history = new List<HistoryEntry>();
-        var total = (int)(plan.RatePerSecond * plan.Duration.TotalSeconds);
         try
         {
             // One in ten buys the scarce product, one in ten pays with a card that is declined.
             var timed = await OpenLoad.RunAsync(
                 plan.RatePerSecond,
-                plan.Duration,
+                plan.Duration + plan.EveryFaultAllowance,
                 i => checkout.RunAsync(i, i % 10 == 3 ? scarce : system.ProductId, i % 10 == 7 ? "pm_card_chargeDeclined" : "pm_card_visa", cancellationToken),
-                sent => status($"load: {sent}/{total} checkouts started; {nemesis.Strikes.Count} strikes"),
-                cancellationToken);
+                sent => status($"load: {sent} checkouts started; {nemesis.Strikes.Count} strikes"),
+                stopLoad.Token);
             history.AddRange(timed.Select(t => t.Outcome));
         }
         finally
         {
+            await stopLoad.CancelAsync();
+            await loadEnds;
             await stopNemesis.CancelAsync();
             await strikes;
             status("healing: faults off, services and workers started");
@@ -59,6 +62,25 @@ public static class ChaosRun
             Ending = ending,
             Backlog = ChaosBacklog.Of(observed),
         };
+    }
+
+    /// <summary>
+    /// Ends the load once the plan's duration is over and the nemesis has struck every fault of the
+    /// plan, or at the allowance past the duration, whichever comes first.
+    /// </summary>
+    private static async Task EndLoadAsync(ChaosPlan plan, Nemesis nemesis, CancellationTokenSource stopLoad)
+    {
+        try
+        {
+            await Task.Delay(plan.Duration, stopLoad.Token);
+            await Task.WhenAny(nemesis.EveryFaultStruck, Task.Delay(plan.EveryFaultAllowance, stopLoad.Token));
+        }
+        catch (OperationCanceledException) when (stopLoad.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await stopLoad.CancelAsync();
     }
 
     /// <summary>
@@ -111,6 +133,9 @@ public sealed record ChaosReport(ChaosPlan Plan, IReadOnlyList<HistoryEntry> His
     /// <summary>Findings the backlog may still resolve: not violations, but the run did not prove them either.</summary>
     public int StillDraining => Invariants.Sum(i => i.DrainingCount);
 
-    /// <summary>0 when quiescent with no violation, 1 on any violation, 3 when it ended still draining (inconclusive).</summary>
-    public int ExitCode => Violations > 0 ? 1 : Ending == QuiescenceVerdict.Quiescent ? 0 : 3;
+    /// <summary>The faults of the plan the nemesis never got to (the load hit its allowance first).</summary>
+    public IReadOnlyList<Fault> NotStruck => [.. Plan.Faults.Where(planned => !Strikes.Any(strike => strike.Fault == planned))];
+
+    /// <summary>0 when quiescent with no violation, 1 on any violation, 3 when it ended still draining or a planned fault never struck (inconclusive).</summary>
+    public int ExitCode => Violations > 0 ? 1 : Ending == QuiescenceVerdict.Quiescent && NotStruck.Count == 0 ? 0 : 3;
 }

@@ -13,8 +13,12 @@ public sealed class Nemesis(SystemUnderTest system, HttpClient sandbox, IReadOnl
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(4);
 
     private readonly List<Strike> _strikes = [];
+    private readonly TaskCompletionSource _everyFaultStruck = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<Strike> Strikes => _strikes;
+
+    /// <summary>Completes once each of the faults it was given has struck at least once.</summary>
+    public Task EveryFaultStruck => _everyFaultStruck.Task;
 
     public async Task RunAsync(TimeSpan interval, Action<string> status, CancellationToken stop)
     {
@@ -37,6 +41,10 @@ public sealed class Nemesis(SystemUnderTest system, HttpClient sandbox, IReadOnl
             status($"nemesis: {fault}");
             var detail = await StrikeAsync(fault, victim++ % system.Workers.Count);
             _strikes.Add(new Strike(started, fault, detail));
+            if (faults.All(planned => _strikes.Exists(strike => strike.Fault == planned)))
+            {
+                _everyFaultStruck.TrySetResult();
+            }
         }
     }
 

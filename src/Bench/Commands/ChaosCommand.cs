@@ -15,7 +15,7 @@ internal static class ChaosCommand
         var rate = new Option<double?>("--rate") { Description = $"Checkouts offered per second (default {ChaosPlan.Brief.RatePerSecond:0}, with --long {ChaosPlan.Extended.RatePerSecond:0}); keep it below the knee ./commerce bench measures, or the backlog outlasts any wait." };
         var duration = new Option<TimeSpan?>("--duration")
         {
-            Description = $"How long the load runs: 90s, 10m, 1h or hh:mm:ss (default {ChaosPlan.Brief.Duration.TotalSeconds:0}s, with --long {ChaosPlan.Extended.Duration.TotalMinutes:0}m).",
+            Description = $"How long the load runs at least (it goes on until every fault has struck once, up to {ChaosPlan.Brief.EveryFaultAllowance.TotalMinutes:0} min more): 90s, 10m, 1h or hh:mm:ss (default {ChaosPlan.Brief.Duration.TotalSeconds:0}s, with --long {ChaosPlan.Extended.Duration.TotalMinutes:0}m).",
             CustomParser = result =>
             {
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
@@ -28,7 +28,7 @@ internal static class ChaosCommand
                 return null;
             },
         };
-        var command = new Command("chaos", "Checkout load while a nemesis kills Workers and restarts RabbitMQ, PostgreSQL and Redis; then checks invariants I1–I7. Exit 1 on any violation, 3 if the run ended still draining (inconclusive).")
+        var command = new Command("chaos", "Checkout load while a nemesis kills Workers and restarts RabbitMQ, PostgreSQL and Redis; then checks invariants I1–I7. Exit 1 on any violation, 3 if the run ended still draining or a fault never struck (inconclusive).")
         {
             longer,
             rate,
