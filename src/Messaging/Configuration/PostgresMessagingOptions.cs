@@ -15,7 +15,11 @@ public sealed class PostgresMessagingOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How long one send may wait for the broker's confirm before the row is retried later.</summary>
+    /// <summary>
+    /// How long one send may wait for the broker's confirm before the row is retried later. Rows a
+    /// step committed and has not deleted after this long are taken as left behind by a dead process
+    /// and sent again (<see cref="Outbox.StrandedOutboxRowsSender{TDbContext}"/>, every this long).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -32,12 +36,12 @@ public sealed class PostgresMessagingOptions
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How long the deletion of sent outbox rows waits for more steps to share its statement. Zero:
-    /// a statement carries the steps that finished while the one before it ran. A consumer step
-    /// waits for it before acknowledging, so it adds to every step's latency.
+    /// How long the deletion of sent outbox rows waits for more steps to share its statement. No
+    /// step waits for it; the longer it is, the fewer statements, and the more sent rows a crash
+    /// leaves for <see cref="Outbox.StrandedOutboxRowsSender{TDbContext}"/> to send again.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
-    public TimeSpan DeliveredRowsRemovalInterval { get; set; } = TimeSpan.Zero;
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan DeliveredRowsRemovalInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Consumer outbox passes send at most this many messages each (MassTransit's default is 1).</summary>
     [Range(1, 10000)]

@@ -45,6 +45,7 @@ public static class PostgresMessagingRegistrationExtensions
         configurator.TryAddScoped<IOutboxContextFactory<TDbContext>, PostgresOutboxContextFactory<TDbContext>>();
         configurator.TryAddSingleton<DeliveredOutboxRowsRemover<TDbContext>>();
         configurator.AddHostedService(provider => provider.GetRequiredService<DeliveredOutboxRowsRemover<TDbContext>>());
+        configurator.AddHostedService<StrandedOutboxRowsSender<TDbContext>>();
         configurator.AddHostedService<MessagingCleanupService<TDbContext>>();
         configurator.AddHostedService<MessagingBacklogSampler<TDbContext>>();
         configurator.AddConfigureEndpointsCallback((context, name, endpoint) =>

@@ -10,15 +10,18 @@ using Microsoft.Extensions.Options;
 namespace Commerce.Messaging.Outbox;
 
 /// <summary>
-/// Deletes outbox rows whose messages have reached the broker, many per statement.
+/// Deletes outbox rows whose messages have reached the broker, many per statement: what is queued
+/// within <see cref="PostgresMessagingOptions.DeliveredRowsRemovalInterval"/> shares one statement.
+/// Nobody waits for it.
 /// <list type="bullet">
-/// <item>A consumer step waits for the delete of its rows before its message is acknowledged
-/// (<see cref="RemoveAsync"/>), as with a delete of its own: a process that dies before has not
-/// acknowledged, and the redelivery sends the rows from the table. The steps that finish while one
-/// statement runs share the next one, so under load a delete serves many steps.</item>
-/// <item>A bus outbox (an Api request's) sent from memory is queued without waiting
+/// <item>A consumer step queues its rows once the broker confirmed them and acknowledges its
+/// message (<see cref="RemoveConsumed"/>). Should the process die before the delete, the rows are
+/// left behind with nothing to redeliver them; <see cref="StrandedOutboxRowsSender{TDbContext}"/>
+/// sends them again once they are older than a send may take, and the receivers' inboxes drop the
+/// copies.</item>
+/// <item>A bus outbox (an Api request's) sent from memory is queued the same way
 /// (<see cref="EnqueueOutbox"/>): should its delete be lost, the delivery service sends it again
-/// once due, and the receivers' inboxes drop the copies.</item>
+/// once due.</item>
 /// </list>
 /// </summary>
 public sealed partial class DeliveredOutboxRowsRemover<TDbContext>(
@@ -31,17 +34,18 @@ public sealed partial class DeliveredOutboxRowsRemover<TDbContext>(
     private const int RowsPerStatement = 1000;
     private readonly Channel<SentRows> _delivered = Channel.CreateUnbounded<SentRows>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Deletes the rows one (message, consumer) stored, all sent; completes once they are gone.</summary>
-    public Task RemoveAsync(Guid messageId, Guid consumerId)
+    /// <summary>
+    /// Queues the delete of the rows one (message, consumer) stored, all sent. Once the host is
+    /// stopping and the queue closed, it deletes them itself before it returns.
+    /// </summary>
+    public Task RemoveConsumed(Guid messageId, Guid consumerId)
     {
-        var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _delivered.Writer.TryWrite(new SentRows(messageId, consumerId, null, removed))
-            ? removed.Task
-            : RemoveNowAsync([new SentRows(messageId, consumerId, null, null)]);
+        var rows = new SentRows(messageId, consumerId, null);
+        return _delivered.Writer.TryWrite(rows) ? Task.CompletedTask : RemoveNowAsync([rows]);
     }
 
     /// <summary>Queues the removal of a bus outbox (its state row and, by cascade, its messages); all were sent.</summary>
-    public void EnqueueOutbox(Guid outboxId) => _delivered.Writer.TryWrite(new SentRows(Guid.Empty, Guid.Empty, outboxId, null));
+    public void EnqueueOutbox(Guid outboxId) => _delivered.Writer.TryWrite(new SentRows(Guid.Empty, Guid.Empty, outboxId));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +68,7 @@ public sealed partial class DeliveredOutboxRowsRemover<TDbContext>(
             // The host is stopping: what is queued gets one last statement below.
         }
 
-        // From here on a step deletes its own rows (RemoveAsync); what was queued before goes now.
+        // From here on a step deletes its own rows (RemoveConsumed); what was queued before goes now.
         _delivered.Writer.TryComplete();
         await RemovePendingAsync(pending, CancellationToken.None);
     }
@@ -79,19 +83,16 @@ public sealed partial class DeliveredOutboxRowsRemover<TDbContext>(
         while (pending.Count > 0)
         {
             var batch = pending.Take(RowsPerStatement).ToList();
-            pending.RemoveRange(0, batch.Count);
             try
             {
                 await RemoveNowAsync(batch, cancellationToken);
-                batch.ForEach(r => r.Removed?.TrySetResult());
+                pending.RemoveRange(0, batch.Count);
             }
-            catch (Exception e)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // A waiting step fails and its message is redelivered (its rows are sent again, then
-                // deleted); a bus outbox is kept for the next pass, or left to the delivery service.
+                // Kept for the next statement. Rows whose delete never happens are sent again by the
+                // stranded-rows sender or the delivery service, and dropped by the receivers' inboxes.
                 LogFailed(e, batch.Count);
-                batch.ForEach(r => r.Removed?.TrySetException(e));
-                pending.AddRange(batch.Where(r => r.Removed is null));
                 return;
             }
         }
@@ -131,9 +132,6 @@ public sealed partial class DeliveredOutboxRowsRemover<TDbContext>(
     [LoggerMessage(LogLevel.Warning, "Could not remove {Count} sets of sent outbox rows")]
     private partial void LogFailed(Exception e, int count);
 
-    /// <summary>
-    /// The rows of one consumed (message, consumer), or of one bus outbox when <see cref="OutboxId"/>
-    /// is set; <see cref="Removed"/> completes for a step that waits.
-    /// </summary>
-    private sealed record SentRows(Guid MessageId, Guid ConsumerId, Guid? OutboxId, TaskCompletionSource? Removed);
+    /// <summary>The rows of one consumed (message, consumer), or of one bus outbox when <see cref="OutboxId"/> is set.</summary>
+    private sealed record SentRows(Guid MessageId, Guid ConsumerId, Guid? OutboxId);
 }

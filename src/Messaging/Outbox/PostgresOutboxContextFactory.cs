@@ -13,10 +13,11 @@ namespace Commerce.Messaging.Outbox;
 /// consumed, or finds and locks the existing one (a concurrent duplicate waits on that lock, a
 /// redelivered one finds the row consumed); the consumer then runs and what it sends is stored with
 /// its own writes (saga state included), so the commit makes the consume, its effects and its
-/// messages durable together. After the commit the stored messages go to the broker from memory, and
-/// their rows are deleted, in one statement with the other steps' finishing at the same time
-/// (<see cref="DeliveredOutboxRowsRemover{TDbContext}"/>), before the message is acknowledged. A redelivery of a message whose sends were interrupted takes
-/// MassTransit's passes instead: send the stored rows, then remove them.
+/// messages durable together. After the commit the stored messages go to the broker from memory; once
+/// the broker confirmed them the message is acknowledged and their rows' delete is queued, to share
+/// a statement with the other steps' (<see cref="DeliveredOutboxRowsRemover{TDbContext}"/>). A
+/// redelivery of a message whose sends were interrupted takes MassTransit's passes instead: send the
+/// stored rows, then remove them.
 /// </summary>
 public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, IServiceProvider provider, TimeProvider clock) : IOutboxContextFactory<TDbContext>
     where TDbContext : DbContext
@@ -125,16 +126,20 @@ public sealed class PostgresOutboxContextFactory<TDbContext>(TDbContext db, ISer
 
     /// <summary>
     /// Sends what the consuming pass stored, from memory and all at once (publisher confirms awaited
-    /// together), then waits for the rows' removal (one statement with the other steps finishing now).
-    /// A process that dies before that has not acknowledged the message either: its redelivery finds
-    /// the message consumed and sends the rows from the table (MassTransit's delivery pass), and the
-    /// receivers' inboxes drop the copies.
+    /// together), then queues the rows' delete without waiting for it.
+    /// <list type="bullet">
+    /// <item>A process that dies before the confirms has not acknowledged the message: its redelivery
+    /// finds the message consumed and sends the rows from the table (MassTransit's delivery pass).</item>
+    /// <item>One that dies after them, before the delete, leaves rows nothing redelivers:
+    /// <see cref="StrandedOutboxRowsSender{TDbContext}"/> sends them again.</item>
+    /// </list>
+    /// Either way the receivers' inboxes drop the copies.
     /// </summary>
     private async Task DeliverFromMemoryAsync(IReadOnlyList<OutboxMessage> stored, InboxState inbox, CancellationToken cancellationToken)
     {
         var sender = provider.GetRequiredService<StoredMessageSender>();
         await Task.WhenAll(stored.Select(row => sender.SendAsync(row, row.SequenceNumber, null, cancellationToken)));
-        await provider.GetRequiredService<DeliveredOutboxRowsRemover<TDbContext>>().RemoveAsync(inbox.MessageId, inbox.ConsumerId);
+        await provider.GetRequiredService<DeliveredOutboxRowsRemover<TDbContext>>().RemoveConsumed(inbox.MessageId, inbox.ConsumerId);
         inbox.Delivered = clock.GetUtcNow().UtcDateTime;
         db.ChangeTracker.Clear();
     }
