@@ -86,7 +86,9 @@ public sealed partial class StrandedOutboxRowsSender<TDbContext>(
         return sent;
     }
 
-    [LoggerMessage(LogLevel.Information, "Sent {Count} outbox rows a stopped process had left behind")]
+    // A warning: it means a process died between a step's acknowledgement and its delete, or a
+    // delete failed; the receivers' inboxes drop the copies, but ops should know it happened.
+    [LoggerMessage(LogLevel.Warning, "Sent {Count} outbox rows again that a stopped process (or a failed delete) had left behind")]
     private partial void LogSent(int count);
 
     [LoggerMessage(LogLevel.Warning, "A left-behind step's row could not be sent after {Sent} of its rows; the next pass tries again")]
