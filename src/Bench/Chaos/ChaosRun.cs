@@ -134,7 +134,7 @@ public sealed record ChaosReport(ChaosPlan Plan, IReadOnlyList<HistoryEntry> His
     public int StillDraining => Invariants.Sum(i => i.DrainingCount);
 
     /// <summary>The faults of the plan the nemesis never got to (the load hit its allowance first).</summary>
-    public IReadOnlyList<Fault> NotStruck => [.. Plan.Faults.Where(planned => !Strikes.Any(strike => strike.Fault == planned))];
+    public IReadOnlyList<Fault> NotStruck => Nemesis.NotStruck(Plan.Faults, Strikes);
 
     /// <summary>0 when quiescent with no violation, 1 on any violation, 3 when it ended still draining or a planned fault never struck (inconclusive).</summary>
     public int ExitCode => Violations > 0 ? 1 : Ending == QuiescenceVerdict.Quiescent && NotStruck.Count == 0 ? 0 : 3;

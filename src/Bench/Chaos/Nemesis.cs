@@ -41,12 +41,16 @@ public sealed class Nemesis(SystemUnderTest system, HttpClient sandbox, IReadOnl
             status($"nemesis: {fault}");
             var detail = await StrikeAsync(fault, victim++ % system.Workers.Count);
             _strikes.Add(new Strike(started, fault, detail));
-            if (faults.All(planned => _strikes.Exists(strike => strike.Fault == planned)))
+            if (NotStruck(faults, _strikes).Count == 0)
             {
                 _everyFaultStruck.TrySetResult();
             }
         }
     }
+
+    /// <summary>The faults of <paramref name="planned"/> that none of <paramref name="strikes"/> was.</summary>
+    public static IReadOnlyList<Fault> NotStruck(IEnumerable<Fault> planned, IReadOnlyCollection<Strike> strikes) =>
+        [.. planned.Where(fault => !strikes.Any(strike => strike.Fault == fault))];
 
     /// <summary>Puts everything back: faults off, services started, every Workers process running.</summary>
     public async Task HealAsync(CancellationToken cancellationToken)
