@@ -1,5 +1,6 @@
 using Commerce.Messaging.Configuration;
 using Commerce.Persistence;
+using Commerce.Persistence.Configuration;
 using Commerce.ServiceDefaults;
 
 namespace Commerce.Api;
@@ -15,10 +16,12 @@ public sealed class Program
     public static Task<int> Main(string[] args) => HostRunner.RunAsync("Commerce.Api", async () =>
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddServiceDefaults()
-            .AddPostgres()
-            .AddRedis()
-            .AddRabbitMq(x => x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox()));
+        builder.AddServiceDefaults();
+        builder.Services.AddCommercePersistence(builder.Configuration, HealthCheckExtensions.ReadyTag);
+        builder.AddRedis();
+        builder.Services.AddRabbitMqBus(builder.Configuration, x => x.AddPostgresOutbox<CommerceDbContext>(o => o
+            .UseMeter(CommerceTelemetry.MeterName, CommerceTelemetry.InstrumentPrefix)
+            .UseBusOutbox()));
         builder.AddApi();
 
         var app = builder.Build();

@@ -5,14 +5,12 @@ using Commerce.Messaging.Maintenance;
 namespace Commerce.Messaging;
 
 /// <summary>
-/// Counters and histograms of the outbox, the scheduler and saga steps, on the <c>Commerce</c> meter
-/// (exported at <c>/metrics</c>). Gauges of what is waiting come from <see cref="MessagingBacklogSampler{TDbContext}"/>;
+/// Counters and histograms of the outbox, the scheduler and saga steps, on the host's meter
+/// (<see cref="MessagingMeterNames"/>). Gauges of what is waiting come from <see cref="MessagingBacklogSampler{TDbContext}"/>;
 /// saga steps from <see cref="Saga.SagaStepMetricsObserver{TInstance}"/>.
 /// </summary>
 public sealed class MessagingMetrics : IDisposable
 {
-    public const string MeterName = "Commerce";
-
     private readonly Meter _meter;
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _deliveryFailures;
@@ -22,23 +20,25 @@ public sealed class MessagingMetrics : IDisposable
     private readonly Histogram<double> _sagaStepDuration;
     private readonly Counter<long> _sagaStepFailures;
 
-    public MessagingMetrics(IMeterFactory meters)
+    public MessagingMetrics(IMeterFactory meters, MessagingMeterNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(meters);
-        _meter = meters.Create(MeterName);
-        _delivered = _meter.CreateCounter<long>("commerce.outbox.delivered", "{message}", "Bus-outbox messages sent to the broker");
-        _deliveryFailures = _meter.CreateCounter<long>("commerce.outbox.delivery_failures", "{attempt}", "Bus-outbox delivery attempts that failed and were pushed back");
-        _deliveryLag = _meter.CreateHistogram<double>("commerce.outbox.delivery_lag", "s", "Time from a message's commit to its confirmed send");
-        _scheduledSent = _meter.CreateCounter<long>("commerce.scheduler.sent", "{message}", "Scheduled messages sent when due");
-        _schedulerLateness = _meter.CreateHistogram<double>("commerce.scheduler.lateness", "s", "How long after its due time a scheduled message was sent");
+        names ??= MessagingMeterNames.Default;
+        _meter = meters.Create(names.MeterName);
+        var prefix = names.InstrumentPrefix;
+        _delivered = _meter.CreateCounter<long>($"{prefix}.outbox.delivered", "{message}", "Bus-outbox messages sent to the broker");
+        _deliveryFailures = _meter.CreateCounter<long>($"{prefix}.outbox.delivery_failures", "{attempt}", "Bus-outbox delivery attempts that failed and were pushed back");
+        _deliveryLag = _meter.CreateHistogram<double>($"{prefix}.outbox.delivery_lag", "s", "Time from a message's commit to its confirmed send");
+        _scheduledSent = _meter.CreateCounter<long>($"{prefix}.scheduler.sent", "{message}", "Scheduled messages sent when due");
+        _schedulerLateness = _meter.CreateHistogram<double>($"{prefix}.scheduler.lateness", "s", "How long after its due time a scheduled message was sent");
         _sagaStepDuration = _meter.CreateHistogram(
-            "commerce.saga.step.duration",
+            $"{prefix}.saga.step.duration",
             "s",
             "Time a saga took over one message: loading and locking the instance, the step, saving it",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
-        _sagaStepFailures = _meter.CreateCounter<long>("commerce.saga.step.failures", "{attempt}", "Saga steps that threw (every failed attempt, also one retried later)");
-        CreateGauges();
+        _sagaStepFailures = _meter.CreateCounter<long>($"{prefix}.saga.step.failures", "{attempt}", "Saga steps that threw (every failed attempt, also one retried later)");
+        CreateGauges(prefix);
     }
 
     /// <summary>Outbox transactions waiting to be sent, and the age in seconds of the oldest.</summary>
@@ -47,11 +47,11 @@ public sealed class MessagingMetrics : IDisposable
     /// <summary>Scheduled messages already due but not yet sent.</summary>
     public long ScheduledDue { get; set; }
 
-    private void CreateGauges()
+    private void CreateGauges(string prefix)
     {
-        _meter.CreateObservableGauge("commerce.outbox.pending", () => OutboxBacklog.Pending, "{transaction}", "Bus-outbox transactions not yet sent");
-        _meter.CreateObservableGauge("commerce.outbox.oldest_age", () => OutboxBacklog.OldestAgeSeconds, "s", "Age of the oldest unsent bus-outbox transaction");
-        _meter.CreateObservableGauge("commerce.scheduler.due", () => ScheduledDue, "{message}", "Scheduled messages due but not yet sent");
+        _meter.CreateObservableGauge($"{prefix}.outbox.pending", () => OutboxBacklog.Pending, "{transaction}", "Bus-outbox transactions not yet sent");
+        _meter.CreateObservableGauge($"{prefix}.outbox.oldest_age", () => OutboxBacklog.OldestAgeSeconds, "s", "Age of the oldest unsent bus-outbox transaction");
+        _meter.CreateObservableGauge($"{prefix}.scheduler.due", () => ScheduledDue, "{message}", "Scheduled messages due but not yet sent");
     }
 
     public void RecordDelivered(TimeSpan lag)

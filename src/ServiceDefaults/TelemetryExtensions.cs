@@ -9,9 +9,9 @@ namespace Commerce.ServiceDefaults;
 
 internal static class TelemetryExtensions
 {
-    /// <summary>The meter and activity source names of everything we instrument, ours and MassTransit's.</summary>
-    public const string CommerceMeter = Commerce.Messaging.MessagingMetrics.MeterName;
+    // The libraries' own meter and activity source names (by name: this project references neither).
     private const string MassTransitSource = "MassTransit";
+    private const string NpgsqlMeter = "Npgsql";
 
     public static WebApplicationBuilder AddCommerceTelemetry(this WebApplicationBuilder builder)
     {
@@ -21,7 +21,7 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitSource, CommerceMeter, "Npgsql")
+                .AddMeter(MassTransitSource, CommerceTelemetry.MeterName, NpgsqlMeter)
                 .AddPrometheusExporter());
 
         // Traces (and logs) leave the process only when a collector is configured (standard OTEL_*
@@ -33,7 +33,7 @@ internal static class TelemetryExtensions
             otel.WithTracing(tracing => tracing
                     .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
-                    .AddSource(MassTransitSource, CommerceMeter))
+                    .AddSource(MassTransitSource, CommerceTelemetry.MeterName))
                 .UseOtlpExporter();
         }
 

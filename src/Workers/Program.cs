@@ -1,9 +1,10 @@
 using Commerce.Messaging.Configuration;
 using Commerce.Persistence;
+using Commerce.Persistence.Configuration;
 using Commerce.ServiceDefaults;
-using MassTransit;
 using Commerce.Workers.Integrations;
 using Commerce.Workers.Ordering;
+using MassTransit;
 
 namespace Commerce.Workers;
 
@@ -18,13 +19,18 @@ public sealed class Program
     public static Task<int> Main(string[] args) => HostRunner.RunAsync("Commerce.Workers", async () =>
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddServiceDefaults()
-            .AddPostgres()
-            .AddRabbitMq(x =>
+        builder.AddServiceDefaults();
+        builder.Services.AddCommercePersistence(builder.Configuration, HealthCheckExtensions.ReadyTag);
+        builder.Services.AddRabbitMqBus(
+            builder.Configuration,
+            x =>
             {
                 // Workers also deliver the Api's bus outbox: if the Api dies after a commit, its
                 // messages still go out (SKIP LOCKED lets both share the work).
-                x.AddPostgresOutbox<CommerceDbContext>(o => o.UseBusOutbox().UseMessageScheduler());
+                x.AddPostgresOutbox<CommerceDbContext>(o => o
+                    .UseMeter(CommerceTelemetry.MeterName, CommerceTelemetry.InstrumentPrefix)
+                    .UseBusOutbox()
+                    .UseMessageScheduler());
                 x.SetPostgresSagaRepositoryProvider<CommerceDbContext>();
                 x.AddOrderingConsumers();
             },

@@ -1,7 +1,7 @@
 using Commerce.Bench.Load;
 using Commerce.Bench.Measure;
 using Commerce.Bench.Reporting;
-using Commerce.Messaging.Management;
+using Commerce.Operations.Management;
 
 namespace Commerce.Bench.Tests;
 

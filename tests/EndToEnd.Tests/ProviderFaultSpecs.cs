@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Commerce.Contracts.Payments;
 using Commerce.EndToEnd.Tests.Support;
-using Commerce.Messaging.DeadLetters;
 using Commerce.Messaging.Storage;
+using Commerce.Operations.DeadLetters;
 using Commerce.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Commerce.Messaging.DeadLetters;
-using Commerce.Messaging.Management;
+using Commerce.Operations.DeadLetters;
+using Commerce.Operations.Management;
 
 namespace Commerce.TestSupport;
 

@@ -1,7 +1,7 @@
 using Commerce.Api.Storefront.Auth;
 using Commerce.Api.Storefront.Gateway;
 using Commerce.Messaging.Configuration;
-using Commerce.Messaging.DeadLetters;
+using Commerce.Operations.DeadLetters;
 using Commerce.Persistence;
 using Commerce.Persistence.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,6 +2,7 @@ using System.Data;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Commerce.Api.Storefront.Cart;
+using Commerce.Contracts;
 using Commerce.Contracts.Checkout;
 using Commerce.Persistence;
 using Commerce.Persistence.Orders;
@@ -18,8 +19,8 @@ namespace Commerce.Api.Ordering;
 /// </summary>
 internal sealed class CheckoutService(CommerceDbContext db, ISendEndpointProvider send, ICartStore cart, TimeProvider clock)
 {
-    /// <summary>The saga's queue (the kebab-case name of <see cref="OrderState"/>).</summary>
-    public static readonly Uri OrderSagaQueue = new("queue:order-state");
+    /// <summary>The saga's queue.</summary>
+    public static readonly Uri OrderSagaQueue = Queues.Address(Queues.OrderSaga);
 
     public async Task<CheckoutOutcome> CheckoutAsync(Guid customerId, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public static class BaselineRun
     {
         var services = ServiceSettings.FromEnvironment();
         var virtualHost = $"commerce-baseline-{DateTime.UtcNow:MMddHHmmss}";
-        using var management = new Commerce.Messaging.Management.RabbitMqManagementClient(services.RabbitMqManagementUrl, services.RabbitMqUsername, services.RabbitMqPassword);
+        using var management = new Commerce.Operations.Management.RabbitMqManagementClient(services.RabbitMqManagementUrl, services.RabbitMqUsername, services.RabbitMqPassword);
         await management.CreateVirtualHostAsync(virtualHost, services.RabbitMqUsername, cancellationToken);
         try
         {

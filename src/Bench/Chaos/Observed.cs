@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Commerce.Bench.Hosting;
-using Commerce.Messaging.DeadLetters;
+using Commerce.Operations.DeadLetters;
 using Npgsql;
 
 namespace Commerce.Bench.Chaos;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Commerce.Messaging.Management;
+using Commerce.Operations.Management;
 using Commerce.Persistence;
 using Commerce.Persistence.Catalog;
 using Commerce.Persistence.Configuration;

@@ -1,7 +1,7 @@
 using Commerce.Bench.Hosting;
 using Commerce.Bench.Measure;
-using Commerce.Messaging.Management;
 using Commerce.Messaging.Storage;
+using Commerce.Operations.Management;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Bench.Load;

@@ -1,5 +1,5 @@
 using Commerce.Bench.Measure;
-using Commerce.Messaging.Management;
+using Commerce.Operations.Management;
 
 namespace Commerce.Bench.Load;
 

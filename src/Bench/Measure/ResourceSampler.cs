@@ -1,4 +1,4 @@
-using Commerce.Messaging.Management;
+using Commerce.Operations.Management;
 using Npgsql;
 
 namespace Commerce.Bench.Measure;

@@ -1,4 +1,4 @@
-using Commerce.Messaging.Management;
+using Commerce.Operations.Management;
 
 namespace Commerce.Bench.Measure;
 

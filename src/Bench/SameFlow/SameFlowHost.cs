@@ -1,5 +1,6 @@
 using Commerce.Bench.Hosting;
 using Commerce.Bench.SameFlow.Twins;
+using Commerce.Contracts;
 using Commerce.Contracts.Checkout;
 using Commerce.Messaging;
 using Commerce.Messaging.Configuration;
@@ -20,15 +21,15 @@ namespace Commerce.Bench.SameFlow;
 /// <summary>
 /// The same-flow baseline's process: the Workers' <see cref="OrderStateMachine"/> with its own
 /// definition on MassTransit's in-memory saga repository, the bus set up by the same
-/// <see cref="BusRegistrationExtensions.AddCommerceBus"/> the Workers use (kebab-case names,
+/// <see cref="BusRegistrationExtensions.AddRabbitMqBus"/> the Workers use (kebab-case names,
 /// prefetch, publisher confirms), and a twin without I/O on each consumer's queue with that
 /// consumer's definition (concurrency limit, retry and redelivery). No outbox, no inbox, no
 /// database; schedules are timers in this process. A small HTTP surface stands in for the Api.
 /// </summary>
 public static class SameFlowHost
 {
-    /// <summary>Where the Api sends <see cref="SubmitOrder"/> (its CheckoutService.OrderSagaQueue).</summary>
-    public static readonly Uri OrderSagaQueue = new("queue:order-state");
+    /// <summary>Where the Api sends <see cref="SubmitOrder"/>.</summary>
+    public static readonly Uri OrderSagaQueue = Queues.Address(Queues.OrderSaga);
 
     public static async Task RunAsync(string virtualHost, string urls, CancellationToken cancellationToken)
     {
@@ -65,29 +66,25 @@ public static class SameFlowHost
         services.AddSingleton<InProcessTimers>();
         services.AddSingleton<InProcessScheduleProvider>();
         services.AddSingleton<WarehouseTwin>();
-        services.AddCommerceBus(
+        services.AddRabbitMqBus(
             configuration,
             x =>
             {
                 CommandRoutes.Map();
-                x.AddSagaStateMachine<OrderStateMachine, OrderState, OrderStateDefinition>().InMemoryRepository();
-                x.AddConsumer<ReserveInventoryTwin>().Endpoint(e => e.Name = QueueOf<ReserveInventoryConsumer>());
-                x.AddConsumer<ReleaseInventoryTwin>().Endpoint(e => e.Name = QueueOf<ReleaseInventoryConsumer>());
-                x.AddConsumer<CommitInventoryTwin>().Endpoint(e => e.Name = QueueOf<CommitInventoryConsumer>());
-                x.AddConsumer<ChargePaymentTwin, ExternalCallConsumerDefinition<ChargePaymentTwin>>().Endpoint(e => e.Name = QueueOf<ChargePaymentConsumer>());
-                x.AddConsumer<RefundPaymentTwin, ExternalCallConsumerDefinition<RefundPaymentTwin>>().Endpoint(e => e.Name = QueueOf<RefundPaymentConsumer>());
-                x.AddConsumer<RequestFulfillmentTwin, ExternalCallConsumerDefinition<RequestFulfillmentTwin>>().Endpoint(e => e.Name = QueueOf<RequestFulfillmentConsumer>());
-                x.AddConsumer<SendNotificationTwin, ExternalCallConsumerDefinition<SendNotificationTwin>>().Endpoint(e => e.Name = QueueOf<SendNotificationConsumer>());
+                x.AddSagaStateMachine<OrderStateMachine, OrderState, OrderStateDefinition>().InMemoryRepository().Endpoint(e => e.Name = Queues.OrderSaga);
+                x.AddConsumer<ReserveInventoryTwin>().Endpoint(e => e.Name = Queues.ReserveInventory);
+                x.AddConsumer<ReleaseInventoryTwin>().Endpoint(e => e.Name = Queues.ReleaseInventory);
+                x.AddConsumer<CommitInventoryTwin>().Endpoint(e => e.Name = Queues.CommitInventory);
+                x.AddConsumer<ChargePaymentTwin, ExternalCallConsumerDefinition<ChargePaymentTwin>>().Endpoint(e => e.Name = Queues.ChargePayment);
+                x.AddConsumer<RefundPaymentTwin, ExternalCallConsumerDefinition<RefundPaymentTwin>>().Endpoint(e => e.Name = Queues.RefundPayment);
+                x.AddConsumer<RequestFulfillmentTwin, ExternalCallConsumerDefinition<RequestFulfillmentTwin>>().Endpoint(e => e.Name = Queues.RequestFulfillment);
+                x.AddConsumer<SendNotificationTwin, ExternalCallConsumerDefinition<SendNotificationTwin>>().Endpoint(e => e.Name = Queues.SendNotification);
             },
             // Bus-wide, where the Workers put UseMessageScheduler: the saga's deadline and the
             // external-call endpoints' scheduled redelivery both find it.
             (context, cfg) => cfg.UseFilter(new InProcessSchedulerFilter(context.GetRequiredService<InProcessScheduleProvider>())));
         services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
     }
-
-    /// <summary>The queue of a real consumer, named by the same formatter the Workers use, so the twin's cannot drift from it.</summary>
-    public static string QueueOf<TConsumer>()
-        where TConsumer : class, IConsumer => KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>();
 
     /// <summary>
     /// POST /checkouts accepts an order as the Api does (a <see cref="SubmitOrder"/> sent to the

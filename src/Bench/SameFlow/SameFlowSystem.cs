@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Commerce.Bench.Hosting;
 using Commerce.Bench.Load;
 using Commerce.Bench.Measure;
-using Commerce.Messaging.Management;
+using Commerce.Operations.Management;
 
 namespace Commerce.Bench.SameFlow;
 

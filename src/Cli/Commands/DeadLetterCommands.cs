@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Commerce.Messaging.Configuration;
-using Commerce.Messaging.DeadLetters;
+using Commerce.Operations.DeadLetters;
 using Commerce.Persistence.Operations;
 using Spectre.Console;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Data.Common;
-using Commerce.Messaging.DeadLetters;
 using Commerce.Messaging.Maintenance;
-using Commerce.Messaging.Management;
+using Commerce.Operations.DeadLetters;
+using Commerce.Operations.Management;
 using Commerce.Persistence.Orders;
 using Spectre.Console;
 

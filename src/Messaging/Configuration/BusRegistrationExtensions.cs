@@ -8,11 +8,11 @@ namespace Commerce.Messaging.Configuration;
 public static class BusRegistrationExtensions
 {
     /// <summary>
-    /// Registers MassTransit on RabbitMQ with the project's conventions: kebab-case queue names
+    /// Registers MassTransit on RabbitMQ with these conventions: kebab-case queue names
     /// (so the management UI reads like the architecture), bounded prefetch, and options
     /// validated on start. <paramref name="configure"/> adds consumers, sagas and plumbing.
     /// </summary>
-    public static IServiceCollection AddCommerceBus(
+    public static IServiceCollection AddRabbitMqBus(
         this IServiceCollection services,
         IConfiguration configuration,
         Action<IBusRegistrationConfigurator>? configure = null,

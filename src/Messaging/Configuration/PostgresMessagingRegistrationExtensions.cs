@@ -147,6 +147,13 @@ public sealed class PostgresOutboxConfigurator<TDbContext>(IBusRegistrationConfi
         return this;
     }
 
+    /// <summary>The meter and instrument-name prefix of the outbox, scheduler and saga-step metrics.</summary>
+    public PostgresOutboxConfigurator<TDbContext> UseMeter(string meterName, string instrumentPrefix)
+    {
+        configurator.Replace(ServiceDescriptor.Singleton(new MessagingMeterNames(meterName, instrumentPrefix)));
+        return this;
+    }
+
     /// <summary>
     /// A durable scheduler for saga <c>Schedule()</c> and scheduled redelivery: requests go to the
     /// <c>scheduler</c> queue, are stored in PostgreSQL and sent when due (no broker plugin needed).

@@ -13,8 +13,9 @@ public sealed class RabbitMqOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 5672;
 
+    /// <summary>RabbitMQ's default virtual host unless the host names its own.</summary>
     [Required]
-    public string VirtualHost { get; set; } = "commerce";
+    public string VirtualHost { get; set; } = "/";
 
     [Required]
     public string Username { get; set; } = string.Empty;

@@ -7,8 +7,11 @@ namespace Commerce.Persistence.Configuration;
 
 public static class PersistenceRegistrationExtensions
 {
-    /// <summary>Registers <see cref="CommerceDbContext"/> on PostgreSQL with validated options.</summary>
-    public static IServiceCollection AddCommercePersistence(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers <see cref="CommerceDbContext"/> on PostgreSQL with validated options, and its
+    /// readiness check (<c>postgres</c>) with the tag the host's readiness endpoint selects.
+    /// </summary>
+    public static IServiceCollection AddCommercePersistence(this IServiceCollection services, IConfiguration configuration, string readinessTag)
     {
         services.AddOptions<PostgresOptions>()
             .Bind(configuration.GetSection(PostgresOptions.SectionName))
@@ -17,6 +20,7 @@ public static class PersistenceRegistrationExtensions
 
         services.AddDbContext<CommerceDbContext>((sp, db) =>
             Configure(db, sp.GetRequiredService<IOptions<PostgresOptions>>().Value.EffectiveConnectionString()));
+        services.AddHealthChecks().AddDbContextCheck<CommerceDbContext>("postgres", tags: [readinessTag]);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Commerce.Contracts;
 using Commerce.Contracts.Fulfillment;
 using Commerce.Contracts.Inventory;
 using Commerce.Contracts.Notifications;
@@ -6,10 +7,7 @@ using MassTransit;
 
 namespace Commerce.Workers.Ordering;
 
-/// <summary>
-/// Where the saga's commands go: each to the queue of its one consumer, named as the RabbitMQ UI
-/// shows it (kebab-case of the consumer's name).
-/// </summary>
+/// <summary>Where the saga's commands go: each to the queue of its one consumer (<see cref="Queues"/>).</summary>
 public static class CommandRoutes
 {
     private static int _mapped;
@@ -22,14 +20,12 @@ public static class CommandRoutes
             return;
         }
 
-        EndpointConvention.Map<ReserveInventory>(Queue("reserve-inventory"));
-        EndpointConvention.Map<ReleaseInventory>(Queue("release-inventory"));
-        EndpointConvention.Map<CommitInventory>(Queue("commit-inventory"));
-        EndpointConvention.Map<ChargePayment>(Queue("charge-payment"));
-        EndpointConvention.Map<RefundPayment>(Queue("refund-payment"));
-        EndpointConvention.Map<SendNotification>(Queue("send-notification"));
-        EndpointConvention.Map<RequestFulfillment>(Queue("request-fulfillment"));
+        EndpointConvention.Map<ReserveInventory>(Queues.Address(Queues.ReserveInventory));
+        EndpointConvention.Map<ReleaseInventory>(Queues.Address(Queues.ReleaseInventory));
+        EndpointConvention.Map<CommitInventory>(Queues.Address(Queues.CommitInventory));
+        EndpointConvention.Map<ChargePayment>(Queues.Address(Queues.ChargePayment));
+        EndpointConvention.Map<RefundPayment>(Queues.Address(Queues.RefundPayment));
+        EndpointConvention.Map<SendNotification>(Queues.Address(Queues.SendNotification));
+        EndpointConvention.Map<RequestFulfillment>(Queues.Address(Queues.RequestFulfillment));
     }
-
-    private static Uri Queue(string name) => new($"queue:{name}");
 }

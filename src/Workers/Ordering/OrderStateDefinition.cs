@@ -6,7 +6,7 @@ using MassTransit;
 namespace Commerce.Workers.Ordering;
 
 /// <summary>
-/// The order saga's endpoint (<c>order-state</c>, the formatter's name as before) with
+/// The order saga's endpoint (<see cref="Commerce.Contracts.Queues.OrderSaga"/>) with
 /// <c>commerce.saga.step.duration</c> and <c>commerce.saga.step.failures</c> for every message it consumes.
 /// </summary>
 public sealed class OrderStateDefinition : SagaDefinition<OrderState>

@@ -1,3 +1,4 @@
+using Commerce.Contracts;
 using Commerce.Persistence.Orders;
 using Commerce.Workers.Retention;
 using MassTransit;
@@ -30,13 +31,13 @@ public static class OrderingRegistration
     {
         ArgumentNullException.ThrowIfNull(x);
         CommandRoutes.Map();
-        x.AddSagaStateMachine<OrderStateMachine, OrderState, OrderStateDefinition>();
-        x.AddConsumer<ReserveInventoryConsumer>();
-        x.AddConsumer<ReleaseInventoryConsumer>();
-        x.AddConsumer<CommitInventoryConsumer>();
-        x.AddConsumer<ChargePaymentConsumer, ExternalCallConsumerDefinition<ChargePaymentConsumer>>();
-        x.AddConsumer<RefundPaymentConsumer, ExternalCallConsumerDefinition<RefundPaymentConsumer>>();
-        x.AddConsumer<RequestFulfillmentConsumer, ExternalCallConsumerDefinition<RequestFulfillmentConsumer>>();
-        x.AddConsumer<SendNotificationConsumer, ExternalCallConsumerDefinition<SendNotificationConsumer>>();
+        x.AddSagaStateMachine<OrderStateMachine, OrderState, OrderStateDefinition>().Endpoint(e => e.Name = Queues.OrderSaga);
+        x.AddConsumer<ReserveInventoryConsumer>().Endpoint(e => e.Name = Queues.ReserveInventory);
+        x.AddConsumer<ReleaseInventoryConsumer>().Endpoint(e => e.Name = Queues.ReleaseInventory);
+        x.AddConsumer<CommitInventoryConsumer>().Endpoint(e => e.Name = Queues.CommitInventory);
+        x.AddConsumer<ChargePaymentConsumer, ExternalCallConsumerDefinition<ChargePaymentConsumer>>().Endpoint(e => e.Name = Queues.ChargePayment);
+        x.AddConsumer<RefundPaymentConsumer, ExternalCallConsumerDefinition<RefundPaymentConsumer>>().Endpoint(e => e.Name = Queues.RefundPayment);
+        x.AddConsumer<RequestFulfillmentConsumer, ExternalCallConsumerDefinition<RequestFulfillmentConsumer>>().Endpoint(e => e.Name = Queues.RequestFulfillment);
+        x.AddConsumer<SendNotificationConsumer, ExternalCallConsumerDefinition<SendNotificationConsumer>>().Endpoint(e => e.Name = Queues.SendNotification);
     }
 }

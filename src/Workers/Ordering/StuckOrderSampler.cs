@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using Commerce.Messaging;
 using Commerce.Messaging.Maintenance;
 using Commerce.Persistence;
 using Commerce.Persistence.Orders;
+using Commerce.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Workers.Ordering;
@@ -13,7 +13,7 @@ namespace Commerce.Workers.Ordering;
 /// </summary>
 public sealed partial class StuckOrderSampler : PeriodicService
 {
-    public const string GaugeName = "commerce.orders.stuck";
+    public const string GaugeName = CommerceTelemetry.InstrumentPrefix + ".orders.stuck";
 
     private readonly IServiceScopeFactory _scopes;
     private readonly IOptions<StuckOrderOptions> _options;
@@ -26,7 +26,7 @@ public sealed partial class StuckOrderSampler : PeriodicService
         ArgumentNullException.ThrowIfNull(meters);
         (_scopes, _options, _log) = (scopes, options, log);
         // The factory hands out the one "Commerce" meter, which it also disposes.
-        meters.Create(MessagingMetrics.MeterName).CreateObservableGauge(
+        meters.Create(CommerceTelemetry.MeterName).CreateObservableGauge(
             GaugeName,
             () => Volatile.Read(ref _stuck) is >= 0 and var stuck ? [new Measurement<long>(stuck)] : Array.Empty<Measurement<long>>(),
             "{order}",

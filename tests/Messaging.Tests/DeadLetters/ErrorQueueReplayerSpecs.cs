@@ -1,6 +1,6 @@
 using Commerce.Messaging.Configuration;
-using Commerce.Messaging.DeadLetters;
 using Commerce.Messaging.Tests.Support;
+using Commerce.Operations.DeadLetters;
 using Commerce.Persistence.Operations;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

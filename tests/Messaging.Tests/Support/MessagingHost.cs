@@ -36,7 +36,7 @@ public static class MessagingHost
             builder.Services.AddSingleton(clock);
         }
 
-        builder.Services.AddCommerceBus(builder.Configuration, x =>
+        builder.Services.AddRabbitMqBus(builder.Configuration, x =>
         {
             x.AddPostgresOutbox<TestDbContext>(o => o.UseBusOutbox().UseMessageScheduler());
             x.SetPostgresSagaRepositoryProvider<TestDbContext>();
@@ -55,7 +55,7 @@ public static class MessagingHost
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(BusSettings(virtualHost));
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
-        builder.Services.AddCommerceBus(builder.Configuration);
+        builder.Services.AddRabbitMqBus(builder.Configuration);
         return builder.Build();
     }
 

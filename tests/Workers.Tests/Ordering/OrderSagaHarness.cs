@@ -1,5 +1,6 @@
 using Commerce.Messaging;
 using Commerce.Persistence.Orders;
+using Commerce.ServiceDefaults;
 using Commerce.Workers.Ordering;
 using MassTransit;
 using MassTransit.Testing;
@@ -36,6 +37,7 @@ internal sealed class OrderSagaHarness : IAsyncDisposable
         CommandRoutes.Map();
         var provider = new ServiceCollection()
             .AddMetrics()
+            .AddSingleton(new MessagingMeterNames(CommerceTelemetry.MeterName, CommerceTelemetry.InstrumentPrefix))
             .AddSingleton<MessagingMetrics>()
             .AddSingleton<RecordedStatuses>()
             .AddSingleton<IOrderStatusRecorder>(sp => sp.GetRequiredService<RecordedStatuses>())

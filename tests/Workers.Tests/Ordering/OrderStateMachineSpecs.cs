@@ -4,9 +4,8 @@ using Commerce.Contracts.Fulfillment;
 using Commerce.Contracts.Inventory;
 using Commerce.Contracts.Notifications;
 using Commerce.Contracts.Payments;
-using Commerce.Messaging;
-using Commerce.Messaging.Diagrams;
 using Commerce.Persistence.Orders;
+using Commerce.ServiceDefaults;
 using Commerce.Workers.Ordering;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -213,8 +212,8 @@ public sealed class OrderStateMachineSpecs
     {
         await using var h = await OrderSagaHarness.StartAsync();
         var meters = h.Services.GetRequiredService<IMeterFactory>();
-        using var durations = new MetricCollector<double>(meters, MessagingMetrics.MeterName, "commerce.saga.step.duration");
-        using var failures = new MetricCollector<long>(meters, MessagingMetrics.MeterName, "commerce.saga.step.failures");
+        using var durations = new MetricCollector<double>(meters, CommerceTelemetry.MeterName, "commerce.saga.step.duration");
+        using var failures = new MetricCollector<long>(meters, CommerceTelemetry.MeterName, "commerce.saga.step.failures");
         var id = NewId.NextGuid();
 
         await AwaitingPayment(h, id);

@@ -1,4 +1,3 @@
-using Commerce.Messaging.Diagrams;
 using Commerce.Workers.Ordering;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using Commerce.Messaging;
 using Commerce.Persistence.Orders;
+using Commerce.ServiceDefaults;
 using Commerce.Workers.Ordering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -21,7 +21,7 @@ public sealed class StuckOrderSamplerSpecs
         await TestOrders.SeedStuckScenarioAsync(database);
         await using var services = new ServiceCollection().AddMetrics().AddScoped(_ => database.CreateContext()).BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();
-        using var gauge = new MetricCollector<long>(meters, MessagingMetrics.MeterName, StuckOrderSampler.GaugeName);
+        using var gauge = new MetricCollector<long>(meters, CommerceTelemetry.MeterName, StuckOrderSampler.GaugeName);
         using var sampler = new StuckOrderSampler(
             services.GetRequiredService<IServiceScopeFactory>(), meters, Defaults, TimeProvider.System, NullLogger<StuckOrderSampler>.Instance);
 

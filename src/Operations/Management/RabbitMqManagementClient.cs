@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Serialization;
 
-namespace Commerce.Messaging.Management;
+namespace Commerce.Operations.Management;
 
 /// <summary>The calls of RabbitMQ's management HTTP API that ops tooling and the tests need.</summary>
 public sealed class RabbitMqManagementClient : IDisposable

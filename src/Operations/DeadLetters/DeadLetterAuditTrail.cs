@@ -1,9 +1,10 @@
 using System.Data.Common;
-using Commerce.Messaging.DeadLetters;
 using Commerce.Messaging.Storage;
+using Commerce.Persistence;
+using Commerce.Persistence.Operations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Commerce.Persistence.Operations;
+namespace Commerce.Operations.DeadLetters;
 
 /// <summary>
 /// The write-ahead audit of one retry or discard (docs/adr/0013): the row is written before the

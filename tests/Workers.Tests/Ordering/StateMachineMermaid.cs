@@ -2,13 +2,13 @@ using System.Text;
 using MassTransit;
 using MassTransit.SagaStateMachine;
 
-namespace Commerce.Messaging.Diagrams;
+namespace Commerce.Workers.Tests.Ordering;
 
 /// <summary>
 /// Renders a MassTransit state machine as a Mermaid <c>stateDiagram-v2</c>, from the machine's own
 /// graph, so the diagram in the docs is generated from the code rather than drawn beside it.
 /// </summary>
-public static class StateMachineMermaid
+internal static class StateMachineMermaid
 {
     public static string ToMermaidStateDiagram<TSaga>(this StateMachine<TSaga> machine)
         where TSaga : class, SagaStateMachineInstance

@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Commerce.Messaging.Configuration;
-using Commerce.Messaging.Management;
+using Commerce.Operations.Management;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Commerce.Messaging.DeadLetters;
+namespace Commerce.Operations.DeadLetters;
 
 /// <summary>
 /// Sees, retries and discards the messages MassTransit moved to <c>&lt;queue&gt;_error</c>, without
