@@ -1,7 +1,8 @@
+using Commerce.Api.Auth;
+using Commerce.Api.Gateway;
 using Commerce.Api.Operations;
 using Commerce.Api.Ordering;
 using Commerce.Api.Storefront;
-using Commerce.Api.Storefront.Auth;
 using Scalar.AspNetCore;
 
 namespace Commerce.Api;
@@ -11,6 +12,8 @@ internal static class ApiExtensions
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
+        builder.Services.AddGateway();
+        builder.Services.AddAuth();
         builder.AddStorefront();
         builder.AddOrdering();
         builder.AddOperations();
@@ -28,13 +31,14 @@ internal static class ApiExtensions
         }
 
         // Authentication, rate limits and the other gateway protections run before any route.
-        app.UseStorefront();
+        app.UseGateway();
 
         // Every product route lives under /api/v1 (URL versioning, docs/adr/0005).
         var v1 = app.MapGroup("/api/v1");
         v1.MapGet("/", () => TypedResults.Ok(new { name = "Commerce.Messaging", version = "v1" }))
             .WithName("GetApiInfo")
             .WithSummary("Names the API and its version.");
+        v1.MapAuth();
         v1.MapStorefront();
         v1.MapOrdering();
         v1.MapOperations();

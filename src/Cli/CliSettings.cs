@@ -1,6 +1,5 @@
 using Commerce.Persistence;
 using Commerce.Persistence.Configuration;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Cli;
 
@@ -26,12 +25,8 @@ internal static class CliSettings
     public static string RabbitMqPassword => Get("RabbitMq__Password", "commerce");
 
     /// <summary>The database, with the hosts' short connect timeout (a stopped PostgreSQL answers in seconds, not 15).</summary>
-    public static CommerceDbContext OpenDatabase()
-    {
-        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
-        PersistenceRegistrationExtensions.Configure(builder, new PostgresOptions { ConnectionString = PostgresConnectionString, MaxPoolSize = 2 }.EffectiveConnectionString());
-        return new CommerceDbContext(builder.Options);
-    }
+    public static CommerceDbContext OpenDatabase() =>
+        PersistenceRegistrationExtensions.Open(new PostgresOptions { ConnectionString = PostgresConnectionString, MaxPoolSize = 2 }.EffectiveConnectionString());
 
     private static string Get(string name, string fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;

@@ -1,5 +1,4 @@
 using Commerce.Persistence.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Commerce.Persistence;
@@ -11,8 +10,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<C
     {
         var connectionString = Environment.GetEnvironmentVariable("Postgres__ConnectionString")
             ?? "Host=localhost;Database=commerce;Username=commerce;Password=commerce";
-        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
-        PersistenceRegistrationExtensions.Configure(builder, connectionString);
-        return new CommerceDbContext(builder.Options);
+        return PersistenceRegistrationExtensions.Open(connectionString);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -54,8 +53,4 @@ public static class ServiceDefaultsExtensions
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
-
-    /// <summary>Problem details for a status code, shared by hosts that hand-write error results.</summary>
-    public static IResult Problem(int status, string title, string? detail = null) =>
-        TypedResults.Problem(title: title, statusCode: status, detail: detail);
 }

@@ -3,7 +3,11 @@ using Commerce.Persistence;
 using Commerce.Persistence.Configuration;
 using Commerce.ServiceDefaults;
 using Commerce.Workers.Integrations;
-using Commerce.Workers.Ordering;
+using Commerce.Workers.Checkout;
+using Commerce.Workers.Fulfillment;
+using Commerce.Workers.Inventory;
+using Commerce.Workers.Notifications;
+using Commerce.Workers.Payments;
 using MassTransit;
 
 namespace Commerce.Workers;
@@ -32,11 +36,15 @@ public sealed class Program
                     .UseBusOutbox()
                     .UseMessageScheduler());
                 x.SetPostgresSagaRepositoryProvider<CommerceDbContext>();
-                x.AddOrderingConsumers();
+                x.AddCheckoutSaga();
+                x.AddInventoryConsumers();
+                x.AddPaymentConsumers();
+                x.AddNotificationConsumers();
+                x.AddFulfillmentConsumers();
             },
             // Bus-wide, so the scheduler is in place before any endpoint's scheduled redelivery.
             (_, cfg) => cfg.UseMessageScheduler(PostgresOutboxConfigurator<CommerceDbContext>.SchedulerAddress));
-        builder.AddOrdering();
+        builder.AddCheckout();
         builder.AddIntegrations();
 
         var app = builder.Build();

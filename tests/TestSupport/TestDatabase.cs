@@ -42,12 +42,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public CommerceDbContext CreateContext()
-    {
-        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
-        PersistenceRegistrationExtensions.Configure(builder, ConnectionString);
-        return new CommerceDbContext(builder.Options);
-    }
+    public CommerceDbContext CreateContext() => PersistenceRegistrationExtensions.Open(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,5 @@
-using Commerce.Api.Storefront.Auth;
-using Commerce.Api.Storefront.Gateway;
+using Commerce.Api.Auth;
+using Commerce.Api.Gateway;
 using Commerce.Messaging.Configuration;
 using Commerce.Operations.DeadLetters;
 using Commerce.Persistence;

@@ -1,5 +1,5 @@
-using Commerce.Api.Storefront.Auth;
-using Commerce.Api.Storefront.Gateway;
+using Commerce.Api.Auth;
+using Commerce.Api.Gateway;
 using Commerce.Persistence;
 using Commerce.Persistence.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;

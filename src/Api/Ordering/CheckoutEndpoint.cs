@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Commerce.Api.Storefront.Auth;
-using Commerce.Api.Storefront.Gateway;
+using Commerce.Api.Auth;
+using Commerce.Api.Gateway;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;

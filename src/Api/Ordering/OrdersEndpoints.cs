@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Commerce.Api.Storefront.Auth;
+using Commerce.Api.Auth;
 using Commerce.Contracts.Checkout;
 using Commerce.Persistence;
 using Commerce.Persistence.Orders;

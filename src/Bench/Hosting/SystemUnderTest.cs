@@ -70,12 +70,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         return system;
     }
 
-    public CommerceDbContext CreateContext()
-    {
-        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
-        PersistenceRegistrationExtensions.Configure(builder, ConnectionString);
-        return new CommerceDbContext(builder.Options);
-    }
+    public CommerceDbContext CreateContext() => PersistenceRegistrationExtensions.Open(ConnectionString);
 
     /// <summary>Adds one product to the catalog with <paramref name="stock"/> units available.</summary>
     public async Task<Guid> AddProductAsync(string sku, string name, decimal price, int stock, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using Commerce.Persistence.Orders;
-using Commerce.Workers.Ordering;
+using Commerce.Workers.Checkout;
 
 namespace Commerce.Bench.SameFlow;
 

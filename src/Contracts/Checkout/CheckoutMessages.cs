@@ -3,8 +3,5 @@ namespace Commerce.Contracts.Checkout;
 /// <summary>Sent by the Api (through its outbox) once an order is stored: starts the order saga.</summary>
 public record SubmitOrder(Guid OrderId, Guid CustomerId, string CustomerEmail, decimal Total, string Currency, string PaymentMethod, DateTimeOffset SubmittedAt);
 
-/// <summary>The saga has taken the order on.</summary>
-public record OrderSubmitted(Guid OrderId, DateTimeOffset At);
-
 /// <summary>The customer asks to cancel; honoured until the order ships.</summary>
 public record CancelOrder(Guid OrderId, Guid RequestedBy, DateTimeOffset RequestedAt);

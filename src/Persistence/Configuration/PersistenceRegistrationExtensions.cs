@@ -24,6 +24,14 @@ public static class PersistenceRegistrationExtensions
         return services;
     }
 
+    /// <summary>A context of its own on <paramref name="connectionString"/>, outside dependency injection (tools, tests, design time).</summary>
+    public static CommerceDbContext Open(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<CommerceDbContext>();
+        Configure(builder, connectionString);
+        return new CommerceDbContext(builder.Options);
+    }
+
     /// <summary>The one place that says how the context talks to PostgreSQL (also used at design time).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
     {

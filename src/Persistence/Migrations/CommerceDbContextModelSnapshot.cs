@@ -709,10 +709,6 @@ namespace Commerce.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("payment_method");
 
-                    b.Property<long>("RefundedAmountMinor")
-                        .HasColumnType("bigint")
-                        .HasColumnName("refunded_amount_minor");
-
                     b.Property<bool>("Shipped")
                         .HasColumnType("boolean")
                         .HasColumnName("shipped");

@@ -39,8 +39,6 @@ public class OrderState : SagaStateMachineInstance
 
     public long CapturedAmountMinor { get; set; }
 
-    public long RefundedAmountMinor { get; set; }
-
     public Guid? PaymentDeadlineToken { get; set; }
 
     public bool Shipped { get; set; }

@@ -1,3 +1,5 @@
+using Commerce.Workers.Integrations;
+
 namespace Commerce.Workers.Fulfillment;
 
 /// <summary>
@@ -15,4 +17,4 @@ public sealed record FulfillmentLine(string Sku, int Quantity);
 
 public sealed record ShippingAddress(string Name, string Line1, string? Line2, string City, string PostalCode, string Country);
 
-public sealed class WarehouseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class WarehouseUnavailableException(string message, Exception? inner = null) : ProviderUnavailableException(message, inner);

@@ -1,3 +1,5 @@
+using Commerce.Workers.Integrations;
+
 namespace Commerce.Workers.Notifications;
 
 /// <summary>
@@ -12,4 +14,4 @@ public interface IEmailSender
 /// <summary><paramref name="EventId"/> is stable per (order, event type): the provider-side duplicate key.</summary>
 public sealed record OrderEmail(Guid OrderId, string EventType, string EventId, string To, string Subject, string Html, string Text);
 
-public sealed class EmailProviderUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class EmailProviderUnavailableException(string message, Exception? inner = null) : ProviderUnavailableException(message, inner);

@@ -1,3 +1,5 @@
+using Commerce.Workers.Integrations;
+
 namespace Commerce.Workers.Payments;
 
 /// <summary>
@@ -27,4 +29,4 @@ public abstract record PaymentOutcome
 public sealed record RefundOutcome(string RefundId, long AmountMinor);
 
 /// <summary>The provider did not answer or answered with a server error: worth retrying later.</summary>
-public sealed class PaymentProviderUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class PaymentProviderUnavailableException(string message, Exception? inner = null) : ProviderUnavailableException(message, inner);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Commerce.Api.Storefront.Gateway;
+using Commerce.Api.Gateway;
 
 namespace Commerce.Api.Storefront.Cart;
 

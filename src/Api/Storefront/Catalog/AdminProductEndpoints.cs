@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Commerce.Api.Storefront.Auth;
-using Commerce.Api.Storefront.Gateway;
+using Commerce.Api.Auth;
+using Commerce.Api.Gateway;
 using Commerce.Persistence;
 using Commerce.Persistence.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;

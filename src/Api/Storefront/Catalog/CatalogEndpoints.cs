@@ -1,4 +1,4 @@
-using Commerce.Api.Storefront.Gateway;
+using Commerce.Api.Gateway;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Api.Storefront.Catalog;

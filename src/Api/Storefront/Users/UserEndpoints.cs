@@ -1,4 +1,4 @@
-using Commerce.Api.Storefront.Auth;
+using Commerce.Api.Auth;
 using Commerce.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,157 @@
+using System.Net.Mail;
+using Commerce.Api.Gateway;
+using Commerce.Persistence;
+using Commerce.Persistence.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Commerce.Api.Auth;
+
+/// <summary><c>/auth/register</c>, <c>/auth/login</c>, <c>/auth/refresh</c>, <c>/auth/logout</c>.</summary>
+internal static class AuthEndpoints
+{
+    private const int MaxEmailLength = 254;
+    private const int MinPasswordLength = 8;
+    // Long enough for passphrases (OWASP: at least 64), short enough that hashing stays bounded.
+    private const int MaxPasswordLength = 128;
+
+    public static RouteGroupBuilder MapAuth(this RouteGroupBuilder v1)
+    {
+        var auth = v1.MapGroup("/auth").WithTags("Auth");
+        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Creates a customer account.");
+        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchanges email and password for an access and a refresh token.");
+        auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").WithSummary("Rotates a refresh token: the old one stops working.");
+        auth.MapPost("/logout", LogoutAsync).WithName("Logout").WithSummary("Revokes every refresh token of the login.");
+        return v1;
+    }
+
+    private static async Task<Results<Created<RegisterResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request, CommerceDbContext db, PasswordWork passwords, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var email = NormalizeEmail(request.Email);
+        var validation = new Validation()
+            .Text(request.Email, "email", MaxEmailLength)
+            .Check(request.Email is null || IsEmail(email), "email", "email is not a valid address")
+            .Text(request.Password, "password", MaxPasswordLength)
+            .Check((request.Password?.Length ?? MinPasswordLength) >= MinPasswordLength, "password", $"password must be at least {MinPasswordLength} characters")
+            .Text(request.FullName, "fullName", 200);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            return EmailTaken();
+        }
+
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            Email = email,
+            FullName = request.FullName!.Trim(),
+            PasswordHash = string.Empty,
+            Roles = [Roles.Customer],
+            CreatedAt = clock.GetUtcNow(),
+        };
+        user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two registrations of one email at once: the unique index decides.
+            return EmailTaken();
+        }
+
+        return TypedResults.Created("/api/v1/users/me", new RegisterResponse(user.Id));
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request,
+        HttpContext http,
+        CommerceDbContext db,
+        PasswordWork passwords,
+        LoginThrottle throttle,
+        RedisGate redis,
+        AccessTokens accessTokens,
+        RefreshTokenStore refreshTokens,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Text(request.Email, "email", MaxEmailLength)
+            .Text(request.Password, "password", MaxPasswordLength);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var email = NormalizeEmail(request.Email);
+        using var lease = throttle.TryAcquire(email, http);
+        if (!lease.IsAcquired)
+        {
+            RateLimits.SetRetryAfter(http.Response, lease);
+            return TypedResults.Problem(title: "Too many login attempts", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        // Without Redis no refresh token can be stored: say so before spending a hash on it.
+        redis.EnsureConnected();
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (!await passwords.VerifyAsync(user, request.Password!, cancellationToken))
+        {
+            // One answer for unknown email and wrong password: nothing tells which accounts exist.
+            return TypedResults.Problem(title: "Invalid email or password", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var refreshToken = await refreshTokens.StartFamilyAsync(user!.Id, cancellationToken);
+        return TypedResults.Ok(Tokens(accessTokens, user, refreshToken));
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, CommerceDbContext db, AccessTokens accessTokens, RefreshTokenStore refreshTokens, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().Text(request.RefreshToken, "refreshToken", RefreshTokenStore.MaxTokenLength);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var rotated = await refreshTokens.RotateAsync(request.RefreshToken!, cancellationToken);
+        // Roles are read again, so a role change takes effect at the next refresh.
+        var user = rotated is { } r ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == r.UserId, cancellationToken) : null;
+        if (user is null)
+        {
+            return TypedResults.Problem(title: "Invalid refresh token", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        return TypedResults.Ok(Tokens(accessTokens, user, rotated!.Value.Token));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> LogoutAsync(
+        RefreshRequest request, RefreshTokenStore refreshTokens, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().Text(request.RefreshToken, "refreshToken", RefreshTokenStore.MaxTokenLength);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        await refreshTokens.RevokeFamilyAsync(request.RefreshToken!, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static TokenResponse Tokens(AccessTokens accessTokens, User user, string refreshToken) =>
+        new(accessTokens.Issue(user), refreshToken, (int)accessTokens.Lifetime.TotalSeconds);
+
+    private static ProblemHttpResult EmailTaken() =>
+        TypedResults.Problem(title: "Email already registered", statusCode: StatusCodes.Status409Conflict);
+
+    // Stored lower-cased (the users table's rule), so uniqueness and login ignore case.
+    private static string NormalizeEmail(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
+
+    private static bool IsEmail(string email) =>
+        MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Api.Auth;
+
+/// <summary>Bound from <c>Jwt</c> (env: <c>Jwt__SigningKey</c>, …): how access and refresh tokens are issued.</summary>
+internal sealed class JwtOptions
+{
+    public const string SectionName = "Jwt";
+
+    /// <summary>HS256 needs a key at least as long as its 256-bit output (RFC 7518 §3.2).</summary>
+    public const int MinimumKeyBytes = 32;
+
+    [Required]
+    public string Issuer { get; set; } = string.Empty;
+
+    [Required]
+    public string Audience { get; set; } = string.Empty;
+
+    /// <summary>The HS256 key, as text (UTF-8 bytes). A secret: from the environment, never a committed file outside Development.</summary>
+    [Required]
+    public string SigningKey { get; set; } = string.Empty;
+
+    [Range(1, 60)]
+    public int AccessTokenMinutes { get; set; } = 15;
+
+    [Range(1, 90)]
+    public int RefreshTokenDays { get; set; } = 14;
+
+    public byte[] SigningKeyBytes() => Encoding.UTF8.GetBytes(SigningKey);
+}
+
+/// <summary>Start-up check of the key length, so a weak key stops the host instead of signing tokens.</summary>
+internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JwtOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var length = Encoding.UTF8.GetByteCount(options.SigningKey);
+        return length is > 0 and < JwtOptions.MinimumKeyBytes
+            ? ValidateOptionsResult.Fail($"Jwt:SigningKey must be at least {JwtOptions.MinimumKeyBytes} bytes (256 bits); it has {length}")
+            : ValidateOptionsResult.Success;
+    }
+}

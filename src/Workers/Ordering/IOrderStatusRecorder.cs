@@ -1,9 +1,0 @@
-using Commerce.Persistence.Orders;
-
-namespace Commerce.Workers.Ordering;
-
-/// <summary>Writes the order's status, timeline entry and shipment as the saga changes them.</summary>
-public interface IOrderStatusRecorder
-{
-    Task RecordAsync(OrderStatusChange change, CancellationToken cancellationToken);
-}
