@@ -92,11 +92,12 @@ public static class PostgresMessagingRegistrationExtensions
 
     /// <summary>
     /// Outermost: a unique-key race, a deadlock or a server restart rolls the whole pass back;
-    /// trying again with a fresh scope and DbContext then succeeds.
+    /// trying again with a fresh scope and DbContext then succeeds. A broker channel closed under the
+    /// sends after the commit is retried the same way (<see cref="BrokerErrors"/>).
     /// </summary>
     private static void UseTransientDatabaseRetry(this IReceiveEndpointConfigurator endpoint) => endpoint.UseMessageRetry(r =>
     {
-        r.Handle<Exception>(PostgresErrors.IsTransient);
+        r.Handle<Exception>(e => PostgresErrors.IsTransient(e) || BrokerErrors.IsTransient(e));
         // Under heavy contention (every event of a new saga arriving at once) a message can lose
         // several races in a row; exponential spacing lets the winners commit first.
         r.Exponential(20, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100));
