@@ -224,9 +224,11 @@ public sealed class OrderStateMachineSpecs
             m.Tags["saga"] as string == nameof(OrderState) && m.Tags["message_type"] as string == messageType
             && m.Tags["state"] as string == state && m.Tags["outcome"] as string == outcome && m.Value >= 0;
         await Poll.UntilAsync(
-            () => Task.FromResult(durations.GetMeasurementSnapshot().Any(m => Step(m, nameof(InventoryReserved), "AwaitingPayment", "failed"))),
+            // The duration is recorded before the failure counter: wait for both.
+            () => Task.FromResult(durations.GetMeasurementSnapshot().Any(m => Step(m, nameof(InventoryReserved), "AwaitingPayment", "failed"))
+                && failures.GetMeasurementSnapshot().Count > 0),
             TimeSpan.FromSeconds(10),
-            "the failed step's duration");
+            "the failed step's duration and failure count");
 
         var timed = durations.GetMeasurementSnapshot();
         var failed = failures.GetMeasurementSnapshot();
