@@ -8,7 +8,7 @@ namespace Commerce.Bench.Tests;
 /// and Redis restarted, then I1–I7 at quiescence. It restarts the shared services, so it is a
 /// fault test: <c>./commerce test</c> runs it after everything else, alone.
 /// </summary>
-[Category(Broker.FaultCategory)]
+[Category(FaultTests.Category)]
 public sealed class ChaosSpecs
 {
     [Test]

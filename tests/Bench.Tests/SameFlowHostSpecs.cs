@@ -1,6 +1,7 @@
 using Commerce.Bench.Hosting;
 using Commerce.Bench.SameFlow;
 using Commerce.Contracts.Checkout;
+using Commerce.LocalSystem;
 using Commerce.Persistence.Orders;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -20,15 +21,15 @@ public sealed class SameFlowHostSpecs
     [Test]
     public async Task An_order_reaches_Delivered_and_its_payment_deadline_is_cancelled_in_process()
     {
-        await using var vhost = await TestVirtualHost.CreateAsync("sameflow");
+        await using var vhost = await ThrowawayVirtualHost.CreateAsync("sameflow");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["RabbitMq:Host"] = TestServices.RabbitMqHost,
+            ["RabbitMq:Host"] = LocalServices.Current.RabbitMqHost,
             ["RabbitMq:VirtualHost"] = vhost.Name,
-            ["RabbitMq:Username"] = TestServices.RabbitMqUsername,
-            ["RabbitMq:Password"] = TestServices.RabbitMqPassword,
+            ["RabbitMq:Username"] = LocalServices.Current.RabbitMqUsername,
+            ["RabbitMq:Password"] = LocalServices.Current.RabbitMqPassword,
         });
         SameFlowHost.AddServices(builder.Services, builder.Configuration);
         using var host = builder.Build();

@@ -1,4 +1,5 @@
 using System.Text;
+using Commerce.LocalSystem;
 using RabbitMQ.Client;
 
 namespace Commerce.Cli.Tests;
@@ -12,8 +13,8 @@ public sealed class OperationsCommandSpecs
 {
     private const string ErrorQueue = "probe_error";
 
-    private TestDatabase _database = null!;
-    private TestVirtualHost _virtualHost = null!;
+    private ThrowawayDatabase _database = null!;
+    private ThrowawayVirtualHost _virtualHost = null!;
     private TestOrders.StuckScenario _scenario = null!;
 
     private IReadOnlyDictionary<string, string> Environment => CliProcess.Environment(_database.ConnectionString, _virtualHost.Name);
@@ -21,8 +22,8 @@ public sealed class OperationsCommandSpecs
     [OneTimeSetUp]
     public async Task Create()
     {
-        _database = await TestDatabase.CreateAsync("cli");
-        _virtualHost = await TestVirtualHost.CreateAsync("cli");
+        _database = await ThrowawayDatabase.CreateAsync("cli");
+        _virtualHost = await ThrowawayVirtualHost.CreateAsync("cli");
         _scenario = await TestOrders.SeedStuckScenarioAsync(_database);
         await PutDeadLettersAsync(2);
     }
@@ -106,10 +107,10 @@ public sealed class OperationsCommandSpecs
     {
         var factory = new ConnectionFactory
         {
-            HostName = TestServices.RabbitMqHost,
+            HostName = LocalServices.Current.RabbitMqHost,
             VirtualHost = _virtualHost.Name,
-            UserName = TestServices.RabbitMqUsername,
-            Password = TestServices.RabbitMqPassword,
+            UserName = LocalServices.Current.RabbitMqUsername,
+            Password = LocalServices.Current.RabbitMqPassword,
         };
         await using (var connection = await factory.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))

@@ -25,9 +25,9 @@ public sealed partial class CodeMapSpecs
         return rows;
     }
 
-    /// <summary>Every project under src/ and tests/, keyed <c>src/Api</c>, <c>tests/TestSupport</c>, ….</summary>
+    /// <summary>Every project under src/, tools/ and tests/, keyed <c>src/Api</c>, <c>tests/TestSupport</c>, ….</summary>
     private static IReadOnlyList<Project> Projects() =>
-        [.. new[] { "src", "tests" }
+        [.. new[] { "src", "tools", "tests" }
             .SelectMany(top => Directory.EnumerateFiles(Path.Combine(DocFiles.Root, top), "*.csproj", SearchOption.AllDirectories))
             .Select(Project.Read)
             .OrderBy(p => p.Folder, StringComparer.Ordinal)];
@@ -114,7 +114,7 @@ public sealed partial class CodeMapSpecs
                 .Distinct(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"^\| `(?<folder>(src|tests)/[A-Za-z.]+)` \| [^|]+ \| (?<refs>[^|]+) \|$")]
+    [GeneratedRegex(@"^\| `(?<folder>(src|tools|tests)/[A-Za-z.]+)` \| [^|]+ \| (?<refs>[^|]+) \|$")]
     private static partial Regex MapRow();
 
     [GeneratedRegex("`([A-Za-z.]+)`")]

@@ -1,3 +1,5 @@
+using Commerce.LocalSystem;
+
 namespace Commerce.Docs.Tests;
 
 /// <summary>The Markdown the checks read, found from the repository root.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Commerce.Api;
+using Commerce.LocalSystem;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,17 +29,17 @@ public sealed class OpenApiSpecs
     /// <summary>The keys of a path item that are operations (the others are summary, parameters, servers…).</summary>
     private static readonly HashSet<string> OperationMethods = new(["get", "put", "post", "delete", "options", "head", "patch", "trace"], StringComparer.Ordinal);
 
-    private TestDatabase _database = null!;
-    private TestVirtualHost _virtualHost = null!;
+    private ThrowawayDatabase _database = null!;
+    private ThrowawayVirtualHost _virtualHost = null!;
     private HostFactory<Program> _host = null!;
     private JsonElement _document;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _database = await TestDatabase.CreateAsync("openapi");
-        _virtualHost = await TestVirtualHost.CreateAsync("openapi");
-        var settings = new Dictionary<string, string>(TestServices.HostSettings(_database.ConnectionString))
+        _database = await ThrowawayDatabase.CreateAsync("openapi");
+        _virtualHost = await ThrowawayVirtualHost.CreateAsync("openapi");
+        var settings = new Dictionary<string, string>(LocalServices.Current.HostSettings(_database.ConnectionString))
         {
             ["RabbitMq:VirtualHost"] = _virtualHost.Name,
         };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Commerce.Contracts.Payments;
 using Commerce.EndToEnd.Tests.Support;
+using Commerce.LocalSystem;
 using Commerce.Messaging.Storage;
 using Commerce.Operations.DeadLetters;
 using Commerce.Persistence.Seeding;
@@ -80,7 +81,7 @@ public sealed class ProviderFaultSpecs
 
     private static async Task<bool> PaymentsSettledAsync(RunningSystem system)
     {
-        var depths = await Broker.QueueDepthsAsync(system.VirtualHost.Name);
+        var depths = await LocalRabbitMq.QueueDepthsAsync(system.VirtualHost.Name);
         if (depths.Any(q => !q.Key.EndsWith(ErrorQueueReplayer.ErrorSuffix, StringComparison.Ordinal) && q.Value.Ready + q.Value.Unacknowledged > 0))
         {
             return false;

@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Messaging.Storage;
 using Commerce.Messaging.Tests.Support;
 using MassTransit;
@@ -113,7 +114,7 @@ public sealed class OutsideTransactionConsumeSpecs : MessagingFixture
 
     private async Task<bool> QueuesEmpty(params string[] queues)
     {
-        var depths = await Broker.QueueDepthsAsync(VirtualHost.Name);
+        var depths = await LocalRabbitMq.QueueDepthsAsync(VirtualHost.Name);
         return queues.All(q => depths.TryGetValue(q, out var d) && d.Ready == 0 && d.Unacknowledged == 0);
     }
 }

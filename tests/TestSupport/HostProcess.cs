@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Commerce.LocalSystem;
 
 namespace Commerce.TestSupport;
 
@@ -11,40 +11,14 @@ public static class HostProcess
     public static async Task<Outcome> RunToExitAsync(string projectName, IReadOnlyDictionary<string, string?> environment, TimeSpan deadline)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var directory = RepositoryPaths.BuildOutput(projectName);
-        var start = new ProcessStartInfo("dotnet", $"{projectName}.dll --urls http://127.0.0.1:0")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {projectName}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(deadline);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{projectName} was still running after {deadline.TotalSeconds} s");
-        }
-
-        await stdout;
-        return new Outcome(process.ExitCode, await stderr);
+        await using var host = new ChildProcess(
+            projectName,
+            RepositoryPaths.HostAssembly(projectName),
+            ["--urls", "http://127.0.0.1:0"],
+            environment.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!, StringComparer.Ordinal),
+            removedVariables: [.. environment.Where(e => e.Value is null).Select(e => e.Key)]);
+        host.Start();
+        var exitCode = await host.WaitForExitAsync(deadline);
+        return new Outcome(exitCode, host.StandardError);
     }
 }

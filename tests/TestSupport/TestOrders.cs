@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Persistence.Orders;
 
 namespace Commerce.TestSupport;
@@ -26,7 +27,7 @@ public static class TestOrders
     /// Seeds orders of every kind the stuck-order query must tell apart (threshold 15 minutes):
     /// three stuck, four not. Returns the stuck ones, longest-stuck first, and the others.
     /// </summary>
-    public static async Task<StuckScenario> SeedStuckScenarioAsync(TestDatabase database)
+    public static async Task<StuckScenario> SeedStuckScenarioAsync(ThrowawayDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         var now = DateTimeOffset.UtcNow;

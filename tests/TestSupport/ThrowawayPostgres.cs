@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Commerce.LocalSystem;
 using Npgsql;
 
 namespace Commerce.TestSupport;

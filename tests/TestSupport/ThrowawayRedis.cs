@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Commerce.LocalSystem;
 
 namespace Commerce.TestSupport;
 
@@ -23,14 +24,7 @@ public sealed class ThrowawayRedis : IAsyncDisposable
 
     public static async Task<ThrowawayRedis> StartAsync()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        var redis = new ThrowawayRedis(port);
+        var redis = new ThrowawayRedis(FreePort.Next());
         await redis.StartServerAsync();
         return redis;
     }

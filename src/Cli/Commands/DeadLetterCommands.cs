@@ -127,12 +127,12 @@ internal static class DeadLetterCommands
 
     private static ErrorQueueReplayer Replayer() => new(new RabbitMqOptions
     {
-        Host = CliSettings.RabbitMqHost,
-        Port = CliSettings.RabbitMqPort,
-        VirtualHost = CliSettings.RabbitMqVirtualHost,
-        Username = CliSettings.RabbitMqUsername,
-        Password = CliSettings.RabbitMqPassword,
-        ManagementUrl = CliSettings.RabbitMqManagementUrl.ToString(),
+        Host = CliSettings.Services.RabbitMqHost,
+        Port = CliSettings.Services.RabbitMqPort,
+        VirtualHost = CliSettings.Services.RabbitMqVirtualHost,
+        Username = CliSettings.Services.RabbitMqUsername,
+        Password = CliSettings.Services.RabbitMqPassword,
+        ManagementUrl = CliSettings.Services.RabbitMqManagementUrl.ToString(),
     });
 
     /// <summary><c>urn:message:Commerce.Contracts:SendNotification</c> and full type names, shortened to the last part.</summary>

@@ -29,15 +29,15 @@ internal static class StatusCommand
 
     private static async Task<bool> WriteQueuesAsync(CancellationToken cancellationToken)
     {
-        using var management = new RabbitMqManagementClient(CliSettings.RabbitMqManagementUrl, CliSettings.RabbitMqUsername, CliSettings.RabbitMqPassword);
+        using var management = CliSettings.Services.CreateManagementClient();
         IReadOnlyList<QueueInfo> queues;
         try
         {
-            queues = await management.GetQueuesAsync(CliSettings.RabbitMqVirtualHost, cancellationToken);
+            queues = await management.GetQueuesAsync(CliSettings.Services.RabbitMqVirtualHost, cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            await Console.Error.WriteLineAsync($"status: RabbitMQ management API unreachable at {CliSettings.RabbitMqManagementUrl} ({e.Message})");
+            await Console.Error.WriteLineAsync($"status: RabbitMQ management API unreachable at {CliSettings.Services.RabbitMqManagementUrl} ({e.Message})");
             return false;
         }
 

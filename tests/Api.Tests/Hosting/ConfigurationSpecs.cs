@@ -1,3 +1,5 @@
+using Commerce.LocalSystem;
+
 
 namespace Commerce.Api.Tests.Hosting;
 
@@ -11,12 +13,12 @@ public sealed class ConfigurationSpecs
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Postgres__ConnectionString"] = TestServices.PostgresConnectionString,
-            ["Redis__Configuration"] = TestServices.RedisConfiguration,
-            ["RabbitMq__Host"] = TestServices.RabbitMqHost,
-            ["RabbitMq__VirtualHost"] = TestServices.RabbitMqVirtualHost,
-            ["RabbitMq__Username"] = TestServices.RabbitMqUsername,
-            ["RabbitMq__Password"] = TestServices.RabbitMqPassword,
+            ["Postgres__ConnectionString"] = LocalServices.Current.PostgresConnectionString,
+            ["Redis__Configuration"] = LocalServices.Current.RedisConfiguration,
+            ["RabbitMq__Host"] = LocalServices.Current.RabbitMqHost,
+            ["RabbitMq__VirtualHost"] = LocalServices.Current.RabbitMqVirtualHost,
+            ["RabbitMq__Username"] = LocalServices.Current.RabbitMqUsername,
+            ["RabbitMq__Password"] = LocalServices.Current.RabbitMqPassword,
         };
         foreach (var (name, value) in overrides)
         {

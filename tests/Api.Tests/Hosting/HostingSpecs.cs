@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Commerce.LocalSystem;
 
 namespace Commerce.Api.Tests.Hosting;
 
@@ -7,15 +8,15 @@ namespace Commerce.Api.Tests.Hosting;
 [TestFixture]
 public sealed class HostingSpecs
 {
-    private TestDatabase _database = null!;
+    private ThrowawayDatabase _database = null!;
     private HostFactory<Program> _host = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _database = await TestDatabase.CreateAsync("api_hosting");
-        _host = new HostFactory<Program>(TestServices.HostSettings(_database.ConnectionString));
+        _database = await ThrowawayDatabase.CreateAsync("api_hosting");
+        _host = new HostFactory<Program>(LocalServices.Current.HostSettings(_database.ConnectionString));
         _client = _host.CreateClient();
         await HealthProbe.WaitForReadyStatusAsync(_client, HttpStatusCode.OK, TimeSpan.FromSeconds(60));
     }

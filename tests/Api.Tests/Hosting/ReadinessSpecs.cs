@@ -1,4 +1,5 @@
 using System.Net;
+using Commerce.LocalSystem;
 
 namespace Commerce.Api.Tests.Hosting;
 
@@ -13,7 +14,7 @@ public sealed class ReadinessSpecs
     public async Task Ready_turns_503_within_5_s_of_PostgreSQL_stopping_and_back_to_200_after_it_restarts()
     {
         await using var postgres = await ThrowawayPostgres.StartAsync();
-        await using var host = new HostFactory<Program>(TestServices.HostSettings(postgres.ConnectionString));
+        await using var host = new HostFactory<Program>(LocalServices.Current.HostSettings(postgres.ConnectionString));
         using var client = host.CreateClient();
         await HealthProbe.WaitForReadyStatusAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(60));
 

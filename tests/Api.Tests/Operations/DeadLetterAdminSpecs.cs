@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Commerce.Api.Tests.Storefront;
+using Commerce.LocalSystem;
 using Commerce.Persistence.Operations;
 using Microsoft.EntityFrameworkCore;
 using RabbitMQ.Client;
@@ -13,14 +14,14 @@ public sealed class DeadLetterAdminSpecs : StorefrontFixture
 {
     private const string ErrorQueue = "audit-probe_error";
 
-    private TestVirtualHost _virtualHost = null!;
+    private ThrowawayVirtualHost _virtualHost = null!;
 
     protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
         ["RabbitMq:VirtualHost"] = _virtualHost.Name,
     };
 
-    protected override async Task BeforeHostStartsAsync() => _virtualHost = await TestVirtualHost.CreateAsync("deadletteradmin");
+    protected override async Task BeforeHostStartsAsync() => _virtualHost = await ThrowawayVirtualHost.CreateAsync("deadletteradmin");
 
     protected override async Task AfterHostStoppedAsync() => await _virtualHost.DisposeAsync();
 
@@ -75,10 +76,10 @@ public sealed class DeadLetterAdminSpecs : StorefrontFixture
     {
         var factory = new ConnectionFactory
         {
-            HostName = TestServices.RabbitMqHost,
+            HostName = LocalServices.Current.RabbitMqHost,
             VirtualHost = _virtualHost.Name,
-            UserName = TestServices.RabbitMqUsername,
-            Password = TestServices.RabbitMqPassword,
+            UserName = LocalServices.Current.RabbitMqUsername,
+            Password = LocalServices.Current.RabbitMqPassword,
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));

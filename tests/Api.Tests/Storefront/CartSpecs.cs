@@ -1,4 +1,5 @@
 using System.Net;
+using Commerce.LocalSystem;
 using StackExchange.Redis;
 
 namespace Commerce.Api.Tests.Storefront;
@@ -68,7 +69,7 @@ public sealed class CartSpecs : StorefrontFixture
         }
 
         var userId = (await JsonAsync(await SendAsync(HttpMethod.Get, "/api/v1/users/me", token))).GetProperty("userId").GetGuid();
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.RedisConfiguration);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(LocalServices.Current.RedisConfiguration);
         var key = $"cart:{userId:N}";
         var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(key);
 

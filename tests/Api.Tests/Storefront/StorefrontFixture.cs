@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Commerce.LocalSystem;
 using Commerce.Persistence.Seeding;
 using Commerce.Persistence.Users;
 
@@ -17,7 +18,7 @@ public abstract class StorefrontFixture
     public const string Audience = "commerce-test-audience";
     public const string SigningKey = "test-signing-key-long-enough-for-hs256-hs384-and-hs512-0123456789";
 
-    protected TestDatabase Database { get; private set; } = null!;
+    protected ThrowawayDatabase Database { get; private set; } = null!;
 
     protected HostFactory<Program> Host { get; private set; } = null!;
 
@@ -33,13 +34,13 @@ public abstract class StorefrontFixture
     public async Task StartHost()
     {
         await BeforeHostStartsAsync();
-        Database = await TestDatabase.CreateAsync(GetType().Name.ToLowerInvariant()[..Math.Min(12, GetType().Name.Length)]);
+        Database = await ThrowawayDatabase.CreateAsync(GetType().Name.ToLowerInvariant()[..Math.Min(12, GetType().Name.Length)]);
         await using (var db = Database.CreateContext())
         {
             await new DemoDataSeeder(db, new UserPasswordHasher(), TimeProvider.System).SeedAsync(CancellationToken.None);
         }
 
-        var settings = new Dictionary<string, string>(TestServices.HostSettings(Database.ConnectionString))
+        var settings = new Dictionary<string, string>(LocalServices.Current.HostSettings(Database.ConnectionString))
         {
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,

@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Tests.Support;
 using Commerce.Operations.DeadLetters;
@@ -28,11 +29,11 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     {
         var options = new RabbitMqOptions
         {
-            Host = TestServices.RabbitMqHost,
+            Host = LocalServices.Current.RabbitMqHost,
             VirtualHost = VirtualHost.Name,
-            Username = TestServices.RabbitMqUsername,
-            Password = TestServices.RabbitMqPassword,
-            ManagementUrl = TestServices.RabbitMqManagementUrl.ToString(),
+            Username = LocalServices.Current.RabbitMqUsername,
+            Password = LocalServices.Current.RabbitMqPassword,
+            ManagementUrl = LocalServices.Current.RabbitMqManagementUrl.ToString(),
         };
         _replayer = new ErrorQueueReplayer(options);
         _connection = await new ConnectionFactory
@@ -192,7 +193,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         await WaitForErrors(count);
         FlakyEffectConsumer.Broken = false;
         // The CLI audits into the application's schema: a migrated database of its own.
-        await using var audit = await TestDatabase.CreateAsync("dlq_cli");
+        await using var audit = await ThrowawayDatabase.CreateAsync("dlq_cli");
         var environment = CliProcess.Environment(audit.ConnectionString, VirtualHost.Name);
         string[] retry = ["dlq", "retry", ErrorQueue];
 
@@ -207,7 +208,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
 
         // Once the broker has put the killed run's unacknowledged messages back (it counts them
         // itself: the management API's figures lag), _error holds exactly what did not leave it.
-        await Poll.UntilAsync(async () => (await Broker.QueueDepthAsync(VirtualHost.Name, ErrorQueue)).Unacknowledged == 0, Deadline, "the killed run's messages back in _error");
+        await Poll.UntilAsync(async () => (await LocalRabbitMq.QueueDepthAsync(VirtualHost.Name, ErrorQueue)).Unacknowledged == 0, Deadline, "the killed run's messages back in _error");
         var left = (await _replayer.PeekAsync(ErrorQueue, 1000, CancellationToken.None)).Select(m => m.MessageId!).ToHashSet();
         var leftQueue = ids.Where(id => !left.Contains(id)).ToList();
         var killed = (await AuditRows(audit)).Single();
@@ -355,7 +356,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         return [.. ids.Where((_, i) => done.Contains(keys[i]))];
     }
 
-    private static async Task<List<DeadLetterAction>> AuditRows(TestDatabase audit)
+    private static async Task<List<DeadLetterAction>> AuditRows(ThrowawayDatabase audit)
     {
         await using var db = audit.CreateContext();
         return await db.DeadLetterActions.AsNoTracking().OrderBy(a => a.At).ToListAsync();

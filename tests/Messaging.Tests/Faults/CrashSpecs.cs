@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Messaging.Storage;
 using Commerce.Messaging.Tests.Support;
 using MassTransit;
@@ -11,25 +12,25 @@ namespace Commerce.Messaging.Tests.Faults;
 /// node, so they run after every other suite, one at a time.
 /// </summary>
 [TestFixture]
-[Category(Broker.FaultCategory)]
+[Category(FaultTests.Category)]
 [NonParallelizable]
 public sealed class CrashSpecs
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-    private TestDatabase _database = null!;
-    private TestVirtualHost _virtualHost = null!;
+    private ThrowawayDatabase _database = null!;
+    private ThrowawayVirtualHost _virtualHost = null!;
 
     [SetUp]
     public async Task Create()
     {
         _database = await MessagingHost.CreateDatabaseAsync("faults");
-        _virtualHost = await TestVirtualHost.CreateAsync("faults");
+        _virtualHost = await ThrowawayVirtualHost.CreateAsync("faults");
     }
 
     [TearDown]
     public async Task Drop()
     {
-        await Broker.UnblockPublishersAsync();
+        await LocalRabbitMq.UnblockPublishersAsync();
         await _virtualHost.DisposeAsync();
         await _database.DisposeAsync();
     }
@@ -67,13 +68,13 @@ public sealed class CrashSpecs
 
         // With publishers blocked, the worker consumes and commits, then hangs on its first publish:
         // it is held inside the window between the database commit and the broker publish.
-        await Broker.BlockPublishersAsync();
+        await LocalRabbitMq.BlockPublishersAsync();
         var victim = WorkerProcesses.Start(_database.ConnectionString, _virtualHost.Name);
         await Poll.UntilAsync(async () => await Inbox(messageId) is { Consumed: not null }, Deadline, "the consumer's commit");
         var atCrash = await Inbox(messageId);
         await victim.KillAsync();
         await victim.DisposeAsync();
-        await Broker.UnblockPublishersAsync();
+        await LocalRabbitMq.UnblockPublishersAsync();
 
         await using var survivor = WorkerProcesses.Start(_database.ConnectionString, _virtualHost.Name);
         await Poll.UntilAsync(async () => await EffectCount(key) == 1, Deadline, "the downstream effect after the restart");
@@ -94,7 +95,7 @@ public sealed class CrashSpecs
         await host.StartAsync();
         var key = $"outage-{Guid.NewGuid()}";
         var outage = System.Diagnostics.Stopwatch.StartNew();
-        await Broker.StopAsync();
+        await LocalRabbitMq.StopAsync();
         try
         {
             await using var scope = host.Services.CreateAsyncScope();
@@ -118,7 +119,7 @@ public sealed class CrashSpecs
         }
         finally
         {
-            await Broker.StartAsync();
+            await LocalRabbitMq.StartAsync();
         }
 
         await Poll.UntilAsync(async () => await EffectCount(key) >= 1, Deadline, "the publish after RabbitMQ returned");
@@ -185,7 +186,7 @@ public sealed class CrashSpecs
         {
             foreach (var worker in workers)
             {
-                var id = worker.Id;
+                var id = worker.Pid;
                 await worker.DisposeAsync();
                 var output = worker.Output;
                 await TestContext.Out.WriteLineAsync($"--- worker {id} ---\n{output[..Math.Min(output.Length, 20000)]}");

@@ -1,3 +1,5 @@
+using Commerce.LocalSystem;
+
 namespace Commerce.Messaging.Tests.Faults;
 
 /// <summary>Starts this test assembly as Workers-like processes (see <see cref="Program"/>).</summary>
@@ -9,7 +11,7 @@ internal static class WorkerProcesses
         ChildProcess.Start(Assembly, ["host", connectionString, virtualHost]);
 
     /// <summary>Waits until <paramref name="count"/> consumers listen on <paramref name="queue"/>.</summary>
-    public static Task WaitForConsumers(TestVirtualHost virtualHost, string queue, int count) =>
+    public static Task WaitForConsumers(ThrowawayVirtualHost virtualHost, string queue, int count) =>
         Poll.UntilAsync(
             async () => (await virtualHost.Management.GetQueuesAsync(virtualHost.Name, CancellationToken.None))
                 .Any(q => q.Name == queue && q.Consumers == count),

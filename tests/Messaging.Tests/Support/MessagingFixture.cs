@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +16,9 @@ public abstract class MessagingFixture
 
     private readonly List<IHost> _stoppedHosts = [];
 
-    protected TestDatabase Database { get; private set; } = null!;
+    protected ThrowawayDatabase Database { get; private set; } = null!;
 
-    protected TestVirtualHost VirtualHost { get; private set; } = null!;
+    protected ThrowawayVirtualHost VirtualHost { get; private set; } = null!;
 
 #pragma warning disable NUnit1032 // disposed in StopHost (the OneTimeTearDown); RestartHostAsync replaces it
     protected IHost Host { get; private set; } = null!;
@@ -30,7 +31,7 @@ public abstract class MessagingFixture
     {
         var purpose = GetType().Name.ToLowerInvariant();
         Database = await MessagingHost.CreateDatabaseAsync(purpose);
-        VirtualHost = await TestVirtualHost.CreateAsync(purpose);
+        VirtualHost = await ThrowawayVirtualHost.CreateAsync(purpose);
         Host = MessagingHost.Build(Database.ConnectionString, VirtualHost.Name);
         await Host.StartAsync();
     }

@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Messaging.Configuration;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -61,18 +62,18 @@ public static class MessagingHost
 
     private static Dictionary<string, string?> BusSettings(string virtualHost) => new()
     {
-        ["RabbitMq:Host"] = TestServices.RabbitMqHost,
+        ["RabbitMq:Host"] = LocalServices.Current.RabbitMqHost,
         ["RabbitMq:VirtualHost"] = virtualHost,
-        ["RabbitMq:Username"] = TestServices.RabbitMqUsername,
-        ["RabbitMq:Password"] = TestServices.RabbitMqPassword,
+        ["RabbitMq:Username"] = LocalServices.Current.RabbitMqUsername,
+        ["RabbitMq:Password"] = LocalServices.Current.RabbitMqPassword,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
     };
 
     /// <summary>A fresh database with the test context's schema.</summary>
-    public static async Task<TestDatabase> CreateDatabaseAsync(string purpose)
+    public static async Task<ThrowawayDatabase> CreateDatabaseAsync(string purpose)
     {
-        var database = await TestDatabase.CreateAsync(purpose, migrate: false);
+        var database = await ThrowawayDatabase.CreateAsync(purpose, migrate: false);
         await using var db = CreateContext(database.ConnectionString);
         await db.Database.EnsureCreatedAsync();
         return database;

@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Persistence.Orders;
 
 namespace Commerce.Persistence.Tests.Orders;
@@ -15,7 +16,7 @@ public sealed class StuckOrderSpecs
     [Test]
     public async Task Orders_unchanged_past_the_threshold_in_an_unfinished_saga_are_stuck_oldest_first()
     {
-        await using var database = await TestDatabase.CreateAsync("stuck");
+        await using var database = await ThrowawayDatabase.CreateAsync("stuck");
         var scenario = await TestOrders.SeedStuckScenarioAsync(database);
         await using var db = database.CreateContext();
         var now = DateTimeOffset.UtcNow;
@@ -43,7 +44,7 @@ public sealed class StuckOrderSpecs
     [Test]
     public async Task A_day_later_every_unfinished_order_is_stuck_and_finished_ones_never_are()
     {
-        await using var database = await TestDatabase.CreateAsync("stuck_later");
+        await using var database = await ThrowawayDatabase.CreateAsync("stuck_later");
         var scenario = await TestOrders.SeedStuckScenarioAsync(database);
         await using var db = database.CreateContext();
 

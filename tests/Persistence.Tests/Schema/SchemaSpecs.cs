@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Persistence.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -7,10 +8,10 @@ namespace Commerce.Persistence.Tests.Schema;
 [TestFixture]
 public sealed class SchemaSpecs
 {
-    private TestDatabase _database = null!;
+    private ThrowawayDatabase _database = null!;
 
     [OneTimeSetUp]
-    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync("schema");
+    public async Task CreateDatabase() => _database = await ThrowawayDatabase.CreateAsync("schema");
 
     [OneTimeTearDown]
     public async Task DropDatabase() => await _database.DisposeAsync();

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Commerce.LocalSystem;
 using Commerce.Persistence.Seeding;
 using Commerce.Persistence.Users;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,10 @@ namespace Commerce.Persistence.Tests.Seeding;
 [TestFixture]
 public sealed class DemoDataSeederSpecs
 {
-    private TestDatabase _database = null!;
+    private ThrowawayDatabase _database = null!;
 
     [OneTimeSetUp]
-    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync("seeding");
+    public async Task CreateDatabase() => _database = await ThrowawayDatabase.CreateAsync("seeding");
 
     [OneTimeTearDown]
     public async Task DropDatabase() => await _database.DisposeAsync();

@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Workers.Checkout;
 using Microsoft.Extensions.Options;
 

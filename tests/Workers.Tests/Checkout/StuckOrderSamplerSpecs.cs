@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Commerce.LocalSystem;
 using Commerce.Persistence.Orders;
 using Commerce.ServiceDefaults;
 using Commerce.Workers.Checkout;
@@ -17,7 +18,7 @@ public sealed class StuckOrderSamplerSpecs
     [Test]
     public async Task The_stuck_orders_gauge_reports_the_last_count_and_nothing_before_the_first()
     {
-        await using var database = await TestDatabase.CreateAsync("stuck_gauge");
+        await using var database = await ThrowawayDatabase.CreateAsync("stuck_gauge");
         await TestOrders.SeedStuckScenarioAsync(database);
         await using var services = new ServiceCollection().AddMetrics().AddScoped(_ => database.CreateContext()).BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();

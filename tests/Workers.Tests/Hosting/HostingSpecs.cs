@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Commerce.LocalSystem;
 
 namespace Commerce.Workers.Tests.Hosting;
 
@@ -9,8 +10,8 @@ public sealed class HostingSpecs
     [Test]
     public async Task Ready_reports_PostgreSQL_and_the_bus_and_metrics_are_served()
     {
-        await using var database = await TestDatabase.CreateAsync("workers_hosting");
-        await using var host = new HostFactory<Program>(TestServices.HostSettings(database.ConnectionString));
+        await using var database = await ThrowawayDatabase.CreateAsync("workers_hosting");
+        await using var host = new HostFactory<Program>(LocalServices.Current.HostSettings(database.ConnectionString));
         using var client = host.CreateClient();
 
         await HealthProbe.WaitForReadyStatusAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(60));

@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Workers.Fulfillment;
 using Commerce.Workers.Notifications;
 using Commerce.Workers.Payments;

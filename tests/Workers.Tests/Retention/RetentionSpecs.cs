@@ -1,3 +1,4 @@
+using Commerce.LocalSystem;
 using Commerce.Persistence.Orders;
 using Commerce.Workers.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class RetentionSpecs
     [Test]
     public async Task Tracking_goes_after_a_year_and_whole_orders_after_seven()
     {
-        await using var database = await TestDatabase.CreateAsync("retention");
+        await using var database = await ThrowawayDatabase.CreateAsync("retention");
         var now = DateTimeOffset.UtcNow;
         var (recent, yearOld, ancient) = (OrderFrom(now.AddDays(-30)), OrderFrom(now.AddDays(-400)), OrderFrom(now.AddYears(-8)));
         await using (var db = database.CreateContext())

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Commerce.Operations.Management;
+using Npgsql;
+
+namespace Commerce.LocalSystem;
+
+/// <summary>
+/// Where PostgreSQL, RabbitMQ and Redis are: the variables the hosts read, which <c>./commerce</c>
+/// exports from infra/env/local.env; the fallbacks match that file, so a test also runs from an IDE.
+/// </summary>
+public sealed record LocalServices(
+    string PostgresConnectionString,
+    string RedisConfiguration,
+    string RabbitMqHost,
+    int RabbitMqPort,
+    string RabbitMqVirtualHost,
+    string RabbitMqUsername,
+    string RabbitMqPassword,
+    Uri RabbitMqManagementUrl)
+{
+    /// <summary>Read once: the environment does not change while a process runs.</summary>
+    public static LocalServices Current { get; } = FromEnvironment();
+
+    public static LocalServices FromEnvironment() => new(
+        Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce;SSL Mode=Disable"),
+        Get("Redis__Configuration", "localhost:6379"),
+        Get("RabbitMq__Host", "localhost"),
+        int.TryParse(Get("RabbitMq__Port", "5672"), CultureInfo.InvariantCulture, out var port) ? port : 5672,
+        Get("RabbitMq__VirtualHost", "commerce"),
+        Get("RabbitMq__Username", "commerce"),
+        Get("RabbitMq__Password", "commerce"),
+        new Uri(Get("RabbitMq__ManagementUrl", "http://localhost:15672")));
+
+    /// <summary>The same server and credentials, another database.</summary>
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>
+    /// The settings a host needs to reach these services, pointed at the given database and
+    /// virtual host, as configuration keys (<c>Postgres:ConnectionString</c>); see
+    /// <see cref="HostEnvironment"/> for the same as environment variables.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> HostSettings(string postgresConnectionString, string? virtualHost = null) => new Dictionary<string, string>
+    {
+        ["Postgres:ConnectionString"] = postgresConnectionString,
+        ["Redis:Configuration"] = RedisConfiguration,
+        ["RabbitMq:Host"] = RabbitMqHost,
+        ["RabbitMq:VirtualHost"] = virtualHost ?? RabbitMqVirtualHost,
+        ["RabbitMq:Username"] = RabbitMqUsername,
+        ["RabbitMq:Password"] = RabbitMqPassword,
+        ["RabbitMq:ManagementUrl"] = RabbitMqManagementUrl.ToString(),
+    };
+
+    /// <summary><see cref="HostSettings"/> as a child process's environment (<c>Postgres__ConnectionString</c>).</summary>
+    public Dictionary<string, string> HostEnvironment(string postgresConnectionString, string? virtualHost = null) =>
+        HostSettings(postgresConnectionString, virtualHost).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+
+    /// <summary>A client of the broker's management API with these credentials; the caller disposes it.</summary>
+    public RabbitMqManagementClient CreateManagementClient() => new(RabbitMqManagementUrl, RabbitMqUsername, RabbitMqPassword);
+
+    private static string Get(string name, string fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
+}

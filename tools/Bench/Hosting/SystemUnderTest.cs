@@ -1,0 +1,169 @@
+using System.Globalization;
+using Commerce.LocalSystem;
+using Commerce.Persistence;
+using Commerce.Persistence.Catalog;
+
+namespace Commerce.Bench.Hosting;
+
+/// <summary>
+/// The whole system as <c>./commerce up</c> runs it (<see cref="SystemProcesses"/>) on a database and
+/// a RabbitMQ virtual host of its own, with the load-test settings a bench needs: production
+/// settings with secrets of the run's own, one or more products with plenty of stock.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncDisposable
+{
+    public const decimal ProductPrice = 12.50m;
+
+    private readonly ThrowawayDatabase _database;
+    private readonly ThrowawayVirtualHost _virtualHost;
+    private SystemProcesses? _processes;
+
+    private SystemUnderTest(ThrowawayDatabase database, ThrowawayVirtualHost virtualHost, string logDirectory)
+    {
+        _database = database;
+        _virtualHost = virtualHost;
+        LogDirectory = logDirectory;
+    }
+
+    /// <summary>The database and virtual host name, and the prefix of the log files.</summary>
+    public string Name => _database.Name;
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public string LogDirectory { get; }
+
+    public Uri Api => Started.Api;
+
+    public Uri Sandbox => Started.Sandbox;
+
+    /// <summary>The products the load buys, each with <see cref="SystemShape.InitialStock"/> units.</summary>
+    public IReadOnlyList<Guid> ProductIds { get; private set; } = [];
+
+    public Guid ProductId => ProductIds[0];
+
+    public IReadOnlyList<ChildProcess> Workers => Started.Workers;
+
+    public IReadOnlyList<ChildProcess> Processes => Started.Processes;
+
+    /// <inheritdoc cref="SystemProcesses.MetricsEndpoints"/>
+    public IReadOnlyList<Uri> MetricsEndpoints => Started.MetricsEndpoints;
+
+    private SystemProcesses Started => _processes ?? throw new InvalidOperationException("the system's processes have not started");
+
+    public static async Task<SystemUnderTest> StartAsync(SystemShape shape, string logDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var name = $"commerce_{shape.Purpose}_{DateTime.UtcNow:MMddHHmmss}";
+        var database = await ThrowawayDatabase.CreateNamedAsync(name, migrate: true, cancellationToken);
+        ThrowawayVirtualHost virtualHost;
+        try
+        {
+            virtualHost = await ThrowawayVirtualHost.CreateNamedAsync(name, cancellationToken);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+
+        var system = new SystemUnderTest(database, virtualHost, logDirectory);
+        try
+        {
+            // Statements per order come from pg_stat_statements (Measure/ResourceSampler).
+            await LocalPostgres.TryCreateExtensionAsync(name, "pg_stat_statements", cancellationToken);
+            system.ProductIds = await system.AddProductsAsync(shape, cancellationToken);
+            system._processes = await SystemProcesses.StartAsync(Options(shape, system), cancellationToken);
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+
+        return system;
+    }
+
+    public CommerceDbContext CreateContext() => _database.CreateContext();
+
+    /// <summary>Adds one product to the catalog with <paramref name="stock"/> units available.</summary>
+    public async Task<Guid> AddProductAsync(string sku, string name, decimal price, int stock, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        var product = new Product
+        {
+            Sku = sku,
+            Name = name,
+            Category = "bench",
+            Price = price,
+            Available = stock,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Products.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+        return product.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_processes is not null)
+        {
+            await _processes.DisposeAsync();
+        }
+
+        await KeepForInspection.RemoveAsync($"vhost {Name}", _virtualHost);
+        await KeepForInspection.RemoveAsync($"database {Name}", _database);
+    }
+
+    private async Task<IReadOnlyList<Guid>> AddProductsAsync(SystemShape shape, CancellationToken cancellationToken)
+    {
+        var products = new List<Guid>();
+        for (var i = 1; i <= shape.Products; i++)
+        {
+            products.Add(await AddProductAsync($"BENCH-{i:0000}", $"Benchmark mug {i}", ProductPrice, shape.InitialStock, cancellationToken));
+        }
+
+        return products;
+    }
+
+    /// <summary>
+    /// Production, as deployed: Development would bring appsettings.Development.json's committed
+    /// keys, prose logs and the OpenAPI pages. What production takes from the environment instead
+    /// comes from <see cref="RunSecrets"/>, new for every run and never written anywhere but the
+    /// children's environment.
+    /// </summary>
+    private static SystemProcessOptions Options(SystemShape shape, SystemUnderTest system)
+    {
+        var secrets = RunSecrets.Create();
+        return new SystemProcessOptions
+        {
+            PostgresConnectionString = system.ConnectionString,
+            VirtualHost = system.Name,
+            Environment = "Production",
+            ApiInstances = shape.ApiInstances,
+            WorkerInstances = shape.WorkerInstances,
+            LogDirectory = system.LogDirectory,
+            SandboxSettings = new Dictionary<string, string>
+            {
+                ["Sandbox__Warehouse__DispatchAfter"] = BenchWarehouse.DispatchAfter.ToString("c", CultureInfo.InvariantCulture),
+                ["Sandbox__Warehouse__DeliverAfter"] = BenchWarehouse.DeliverAfter.ToString("c", CultureInfo.InvariantCulture),
+                ["Sandbox__Warehouse__WebhookSecret"] = secrets.WarehouseWebhookSecret,
+            },
+            ApiSettings = new Dictionary<string, string>
+            {
+                ["Jwt__AccessTokenMinutes"] = "60",
+                ["Jwt__Issuer"] = "commerce-bench",
+                ["Jwt__Audience"] = "commerce-bench-clients",
+                ["Jwt__SigningKey"] = secrets.JwtSigningKey,
+                ["Warehouse__WebhookSecrets__0"] = secrets.WarehouseWebhookSecret,
+            },
+            WorkerSettings = new Dictionary<string, string>
+            {
+                ["Stripe__ApiKey"] = secrets.StripeApiKey,
+                ["SendGrid__ApiKey"] = secrets.SendGridApiKey,
+                ["SendGrid__FromEmail"] = "orders@bench.invalid",
+                ["SendGrid__FromName"] = "Commerce (bench)",
+            },
+        };
+    }
+}
