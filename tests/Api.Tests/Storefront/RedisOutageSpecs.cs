@@ -15,10 +15,7 @@ public sealed class RedisOutageSpecs : StorefrontFixture
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
 
-    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
-    {
-        ["Redis:Configuration"] = $"127.0.0.1:{UnusedPort()},connectRetry=0",
-    };
+    protected override string RedisConfiguration => $"127.0.0.1:{UnusedPort()},connectRetry=0";
 
     protected override bool WaitUntilReady => false;
 
@@ -45,8 +42,7 @@ public sealed class RedisOutageSpecs : StorefrontFixture
     public async Task Login_answers_503_within_2_s()
     {
         var clock = Stopwatch.StartNew();
-        using var response = await Client.PostAsJsonAsync(Url("/api/v1/auth/login"),
-            new { email = DemoDataSeeder.CustomerEmail, password = DemoDataSeeder.CustomerPassword });
+        using var response = await PostLoginAsync(DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
 
         Assert.That(clock.Elapsed, Is.LessThan(Limit));
         await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
