@@ -8,14 +8,8 @@ namespace Commerce.Sandbox.Tests.Stripe;
 [TestFixture]
 public sealed class IdempotencySpecs : StripeFixture
 {
-    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod = "pm_card_visa", long amount = 2_500) => new()
-    {
-        Amount = amount,
-        Currency = "usd",
-        PaymentMethod = paymentMethod,
-        Confirm = true,
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    };
+    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod = "pm_card_visa", long amount = 2_500) =>
+        ConfirmedCharge(orderId, amount, paymentMethod);
 
     private static RequestOptions Key(string key) => new() { IdempotencyKey = key };
 

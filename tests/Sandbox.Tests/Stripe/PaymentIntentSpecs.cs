@@ -8,15 +8,13 @@ namespace Commerce.Sandbox.Tests.Stripe;
 [TestFixture]
 public sealed class PaymentIntentSpecs : StripeFixture
 {
-    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod, long amount = 4_999) => new()
+    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod, long amount = 4_999)
     {
-        Amount = amount,
-        Currency = "usd",
-        PaymentMethod = paymentMethod,
-        Confirm = true,
-        Description = $"Order {orderId}",
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    };
+        // With a description as well, so the sandbox meets that field too.
+        var options = ConfirmedCharge(orderId, amount, paymentMethod);
+        options.Description = $"Order {orderId}";
+        return options;
+    }
 
     [Test]
     public async Task A_visa_card_confirmed_on_creation_succeeds_and_is_recorded_for_its_order()

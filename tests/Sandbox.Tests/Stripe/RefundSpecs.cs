@@ -14,14 +14,7 @@ public sealed class RefundSpecs : StripeFixture
     [OneTimeSetUp]
     public void CreateRefundService() => _refunds = new RefundService(Sandbox.Stripe());
 
-    private async Task<PaymentIntent> PaidAsync(string orderId, long amount) => await Intents.CreateAsync(new PaymentIntentCreateOptions
-    {
-        Amount = amount,
-        Currency = "usd",
-        PaymentMethod = "pm_card_visa",
-        Confirm = true,
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    });
+    private async Task<PaymentIntent> PaidAsync(string orderId, long amount) => await Intents.CreateAsync(ConfirmedCharge(orderId, amount));
 
     [Test]
     public async Task A_full_refund_returns_the_captured_amount_and_is_recorded_for_the_order()

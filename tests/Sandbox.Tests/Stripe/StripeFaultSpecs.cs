@@ -9,14 +9,7 @@ namespace Commerce.Sandbox.Tests.Stripe;
 [TestFixture]
 public sealed class StripeFaultSpecs : StripeFixture
 {
-    private static PaymentIntentCreateOptions Charge(string orderId) => new()
-    {
-        Amount = 1_250,
-        Currency = "usd",
-        PaymentMethod = "pm_card_visa",
-        Confirm = true,
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    };
+    private static PaymentIntentCreateOptions Charge(string orderId) => ConfirmedCharge(orderId, 1_250);
 
     [Test]
     public async Task An_error_fault_makes_Stripe_net_throw_a_server_error_and_charges_nothing()
