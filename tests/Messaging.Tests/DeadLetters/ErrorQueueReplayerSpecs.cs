@@ -164,7 +164,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     {
         var (_, keys) = await SendFailing("unrecorded", 30);
         await WaitForErrors(30);
-        var inQueueOrder = (await _replayer.PeekAsync(ErrorQueue, 100, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var inQueueOrder = await ErrorQueueIds(100);
         FlakyEffectConsumer.Broken = false;
         var batches = 0;
         var run = new DeadLetterRunOptions
@@ -178,7 +178,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
 
         // The second batch's copies were published (the inbox will absorb them when retried), but the originals were not acknowledged.
         await Poll.UntilAsync(async () => await ErrorCount() == 20, Deadline, "the unrecorded batch and the untouched one back in _error");
-        var left = (await _replayer.PeekAsync(ErrorQueue, 100, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var left = await ErrorQueueIds(100);
         Assert.That(left, Is.EquivalentTo(inQueueOrder.Skip(10)), "only the recorded batch left _error");
         await _replayer.RetryAsync(ErrorQueue, DeadLetterSelection.All, null, CancellationToken.None);
         await AssertEachTookEffectOnce(keys);
@@ -208,7 +208,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         // Once the broker has put the killed run's unacknowledged messages back (it counts them
         // itself: the management API's figures lag), _error holds exactly what did not leave it.
         await Poll.UntilAsync(async () => (await Broker.QueueDepthAsync(VirtualHost.Name, ErrorQueue)).Unacknowledged == 0, Deadline, "the killed run's messages back in _error");
-        var left = (await _replayer.PeekAsync(ErrorQueue, 1000, CancellationToken.None)).Select(m => m.MessageId!).ToHashSet();
+        var left = (await ErrorQueueIds(1000)).ToHashSet();
         var leftQueue = ids.Where(id => !left.Contains(id)).ToList();
         var killed = (await AuditRows(audit)).Single();
         var killedIds = killed.MessageIds.ToHashSet();
@@ -248,7 +248,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     {
         var (ids, keys) = await SendFailing("selected", 10);
         await WaitForErrors(10);
-        var before = (await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var before = await ErrorQueueIds(50);
         FlakyEffectConsumer.Broken = false;
         string[] chosen = [ids[2], ids[5], ids[7]];
 
@@ -265,7 +265,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
             await WaitForEffect(keys[i]);
         }
 
-        var after = (await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var after = await ErrorQueueIds(50);
         Assert.Multiple(async () =>
         {
             Assert.That(after, Is.EqualTo(before.Except(chosen).ToList()), "the others stay, in their order");
@@ -374,6 +374,10 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
             return 0;
         }
     }
+
+    /// <summary>The ids of the first <paramref name="max"/> messages in <see cref="ErrorQueue"/>, in queue order, left where they are.</summary>
+    private async Task<List<string>> ErrorQueueIds(int max) =>
+        (await _replayer.PeekAsync(ErrorQueue, max, CancellationToken.None)).Select(m => m.MessageId!).ToList();
 
     private Task<TimeSpan> WaitForErrors(int count) =>
         Poll.UntilAsync(async () => await ErrorCount() >= count, Deadline, $"{count} message(s) in {ErrorQueue}");

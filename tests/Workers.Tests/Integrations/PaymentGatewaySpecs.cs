@@ -61,8 +61,7 @@ public sealed class PaymentGatewaySpecs : IntegrationFixture
         var gateway = services.Get<IPaymentGateway>();
         var orderId = Guid.NewGuid();
 
-        var first = await gateway.ChargeAsync(Charge(orderId, "pm_card_visa"), CancellationToken.None);
-        var second = await gateway.ChargeAsync(Charge(orderId, "pm_card_visa"), CancellationToken.None);
+        var (first, second) = await ChargeTwiceAsync(gateway, orderId, "pm_card_visa");
 
         var intents = await Sandbox.PaymentIntentsAsync(orderId);
         Assert.Multiple(() =>
@@ -80,8 +79,7 @@ public sealed class PaymentGatewaySpecs : IntegrationFixture
         var gateway = services.Get<IPaymentGateway>();
         var orderId = Guid.NewGuid();
 
-        var first = await gateway.ChargeAsync(Charge(orderId, "pm_card_chargeDeclined"), CancellationToken.None);
-        var second = await gateway.ChargeAsync(Charge(orderId, "pm_card_chargeDeclined"), CancellationToken.None);
+        var (first, second) = await ChargeTwiceAsync(gateway, orderId, "pm_card_chargeDeclined");
 
         Assert.Multiple(async () =>
         {
@@ -254,4 +252,12 @@ public sealed class PaymentGatewaySpecs : IntegrationFixture
 
     private static ChargeRequest Charge(Guid orderId, string paymentMethod, long amount = 1_999) =>
         new(orderId, amount, "USD", paymentMethod, IdempotencyKeys.Charge(orderId));
+
+    /// <summary>The same charge twice, one after the other, under the order's one idempotency key.</summary>
+    private static async Task<(PaymentOutcome First, PaymentOutcome Second)> ChargeTwiceAsync(IPaymentGateway gateway, Guid orderId, string paymentMethod)
+    {
+        var first = await gateway.ChargeAsync(Charge(orderId, paymentMethod), CancellationToken.None);
+        var second = await gateway.ChargeAsync(Charge(orderId, paymentMethod), CancellationToken.None);
+        return (first, second);
+    }
 }
