@@ -66,8 +66,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task A_message_failing_for_good_lands_in_error_with_its_fault_details_and_show_leaves_it_there()
     {
-        var (ids, keys) = await SendFailing("fault", 1);
-        await WaitForErrors(1);
+        var (ids, keys) = await SendIntoErrorQueue("fault", 1);
 
         var first = await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None);
         var second = await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None);
@@ -101,8 +100,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Retrying_500_dead_letters_while_the_host_runs_takes_effect_exactly_once_each()
     {
-        var (_, keys) = await SendFailing("bulk", 500);
-        await WaitForErrors(500);
+        var (_, keys) = await SendIntoErrorQueue("bulk", 500);
         FlakyEffectConsumer.Broken = false;
 
         var moved = 0;
@@ -120,8 +118,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task A_retry_stopped_half_way_and_run_again_still_takes_effect_exactly_once_each()
     {
-        var (_, keys) = await SendFailing("cancelled", 200);
-        await WaitForErrors(200);
+        var (_, keys) = await SendIntoErrorQueue("cancelled", 200);
         FlakyEffectConsumer.Broken = false;
 
         using var stop = new CancellationTokenSource();
@@ -162,8 +159,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Recording_that_fails_leaves_its_batch_in_error_and_stops_the_run()
     {
-        var (_, keys) = await SendFailing("unrecorded", 30);
-        await WaitForErrors(30);
+        var (_, keys) = await SendIntoErrorQueue("unrecorded", 30);
         var inQueueOrder = await ErrorQueueIds(100);
         FlakyEffectConsumer.Broken = false;
         var batches = 0;
@@ -188,8 +184,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     public async Task A_cli_retry_killed_with_SIGKILL_half_way_and_started_again_takes_effect_exactly_once_each()
     {
         const int count = 500;
-        var (ids, keys) = await SendFailing("sigkill", count);
-        await WaitForErrors(count);
+        var (ids, keys) = await SendIntoErrorQueue("sigkill", count);
         FlakyEffectConsumer.Broken = false;
         // The CLI audits into the application's schema: a migrated database of its own.
         await using var audit = await TestDatabase.CreateAsync("dlq_cli");
@@ -246,8 +241,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Retrying_a_selection_leaves_the_other_messages_in_error_in_their_order()
     {
-        var (ids, keys) = await SendFailing("selected", 10);
-        await WaitForErrors(10);
+        var (ids, keys) = await SendIntoErrorQueue("selected", 10);
         var before = await ErrorQueueIds(50);
         FlakyEffectConsumer.Broken = false;
         string[] chosen = [ids[2], ids[5], ids[7]];
@@ -279,8 +273,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Discard_moves_to_the_archive_queue_instead_of_deleting()
     {
-        var (_, keys) = await SendFailing("discard", 3);
-        await WaitForErrors(3);
+        var (_, keys) = await SendIntoErrorQueue("discard", 3);
 
         var result = await _replayer.DiscardAsync(
             ErrorQueue, new DeadLetterSelection(ExceptionType: typeof(FlakyEffectException).FullName, Max: 2), null, retention: null, CancellationToken.None);
@@ -329,7 +322,8 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         Assert.That(clean[ErrorQueueReplayer.ReplayCountHeader], Is.EqualTo(3));
     }
 
-    private async Task<(List<string> Ids, List<string> Keys)> SendFailing(string purpose, int count)
+    /// <summary>Sends <paramref name="count"/> messages the broken consumer fails for good, and waits until all are in <see cref="ErrorQueue"/>.</summary>
+    private async Task<(List<string> Ids, List<string> Keys)> SendIntoErrorQueue(string purpose, int count)
     {
         var endpoint = await Queue(ConsumerQueue);
         var run = NewId.NextGuid();
@@ -344,6 +338,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
             keys.Add(key);
         }
 
+        await Poll.UntilAsync(async () => await ErrorCount() >= count, Deadline, $"{count} message(s) in {ErrorQueue}");
         return (ids, keys);
     }
 
@@ -378,9 +373,6 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     /// <summary>The ids of the first <paramref name="max"/> messages in <see cref="ErrorQueue"/>, in queue order, left where they are.</summary>
     private async Task<List<string>> ErrorQueueIds(int max) =>
         (await _replayer.PeekAsync(ErrorQueue, max, CancellationToken.None)).Select(m => m.MessageId!).ToList();
-
-    private Task<TimeSpan> WaitForErrors(int count) =>
-        Poll.UntilAsync(async () => await ErrorCount() >= count, Deadline, $"{count} message(s) in {ErrorQueue}");
 
     private async Task AssertEachTookEffectOnce(List<string> keys)
     {
