@@ -10,7 +10,8 @@ namespace Commerce.Messaging.Tests;
 [TestFixture]
 public sealed class BusOutboxSpecs : MessagingFixture
 {
-    private async Task PublishInTransaction(string key, bool commit)
+    /// <summary>Publishes and saves in a transaction of its own scope; <paramref name="whileOpen"/> runs before it ends.</summary>
+    private async Task PublishInTransaction(string key, bool commit, Func<Task>? whileOpen = null)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
@@ -18,6 +19,11 @@ public sealed class BusOutboxSpecs : MessagingFixture
         await using var transaction = await db.Database.BeginTransactionAsync();
         await publish.Publish(new RecordEffect(key));
         await db.SaveChangesAsync();
+        if (whileOpen is not null)
+        {
+            await whileOpen();
+        }
+
         if (commit)
         {
             await transaction.CommitAsync();
@@ -66,20 +72,16 @@ public sealed class BusOutboxSpecs : MessagingFixture
     public async Task Nothing_leaves_the_process_before_the_commit()
     {
         var key = $"uncommitted-{Guid.NewGuid()}";
-        await using var scope = Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
-        var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await publish.Publish(new RecordEffect(key));
-        await db.SaveChangesAsync();
+        var beforeCommit = -1;
 
-        // A second, committed publish proves the pipeline is moving while the first one waits.
-        var probe = $"probe-{Guid.NewGuid()}";
-        await PublishInTransaction(probe, commit: true);
-        await WaitForEffect(probe);
-        var beforeCommit = await EffectCount(key);
-
-        await transaction.CommitAsync();
+        await PublishInTransaction(key, commit: true, whileOpen: async () =>
+        {
+            // A second, committed publish proves the pipeline is moving while the first one waits.
+            var probe = $"probe-{Guid.NewGuid()}";
+            await PublishInTransaction(probe, commit: true);
+            await WaitForEffect(probe);
+            beforeCommit = await EffectCount(key);
+        });
         await WaitForEffect(key);
 
         Assert.That(beforeCommit, Is.Zero);

@@ -49,8 +49,8 @@ public sealed class AuthSpecs : StorefrontFixture
     [Test]
     public async Task Wrong_password_and_unknown_email_are_both_401()
     {
-        using var wrong = await Client.PostAsJsonAsync(Url("/api/v1/auth/login"), new { email = DemoDataSeeder.CustomerEmail, password = "wrong-password" });
-        using var unknown = await Client.PostAsJsonAsync(Url("/api/v1/auth/login"), new { email = "nobody@example.com", password = "wrong-password" });
+        using var wrong = await PostLoginAsync(DemoDataSeeder.CustomerEmail, "wrong-password");
+        using var unknown = await PostLoginAsync("nobody@example.com", "wrong-password");
 
         await AssertProblemAsync(wrong, HttpStatusCode.Unauthorized);
         await AssertProblemAsync(unknown, HttpStatusCode.Unauthorized);

@@ -81,7 +81,7 @@ public sealed class GatewaySpecs : StorefrontFixture
         for (var i = 0; i < 6; i++)
         {
             last?.Dispose();
-            last = await Client.PostAsJsonAsync(Url("/api/v1/auth/login"), new { email, password = "wrong-password" });
+            last = await PostLoginAsync(email, "wrong-password");
             statuses.Add(last.StatusCode);
         }
 

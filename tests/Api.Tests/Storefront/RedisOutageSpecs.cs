@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Commerce.LocalSystem;
 using Commerce.Persistence.Seeding;
 
 namespace Commerce.Api.Tests.Storefront;
@@ -15,10 +16,7 @@ public sealed class RedisOutageSpecs : StorefrontFixture
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
 
-    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
-    {
-        ["Redis:Configuration"] = $"127.0.0.1:{UnusedPort()},connectRetry=0",
-    };
+    protected override string RedisConfiguration => $"127.0.0.1:{FreePort.Next()},connectRetry=0";
 
     protected override bool WaitUntilReady => false;
 
@@ -45,8 +43,7 @@ public sealed class RedisOutageSpecs : StorefrontFixture
     public async Task Login_answers_503_within_2_s()
     {
         var clock = Stopwatch.StartNew();
-        using var response = await Client.PostAsJsonAsync(Url("/api/v1/auth/login"),
-            new { email = DemoDataSeeder.CustomerEmail, password = DemoDataSeeder.CustomerPassword });
+        using var response = await PostLoginAsync(DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
 
         Assert.That(clock.Elapsed, Is.LessThan(Limit));
         await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
@@ -75,13 +72,6 @@ public sealed class RedisOutageSpecs : StorefrontFixture
 
         Assert.That(elapsed, Is.LessThan(Limit));
         await AssertProblemAsync(get, HttpStatusCode.ServiceUnavailable);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task<string> ValidTokenAsync()

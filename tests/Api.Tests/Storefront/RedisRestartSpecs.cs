@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using Commerce.Persistence.Seeding;
 
 namespace Commerce.Api.Tests.Storefront;
@@ -14,10 +13,7 @@ public sealed class RedisRestartSpecs : StorefrontFixture
 {
     private ThrowawayRedis _redis = null!;
 
-    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
-    {
-        ["Redis:Configuration"] = _redis.Configuration,
-    };
+    protected override string RedisConfiguration => _redis.Configuration;
 
     protected override async Task BeforeHostStartsAsync() => _redis = await ThrowawayRedis.StartAsync();
 
@@ -47,8 +43,7 @@ public sealed class RedisRestartSpecs : StorefrontFixture
 
     private async Task<HttpStatusCode> LoginStatusAsync()
     {
-        using var response = await Client.PostAsJsonAsync(Url("/api/v1/auth/login"),
-            new { email = DemoDataSeeder.CustomerEmail, password = DemoDataSeeder.CustomerPassword });
+        using var response = await PostLoginAsync(DemoDataSeeder.CustomerEmail, DemoDataSeeder.CustomerPassword);
         return response.StatusCode;
     }
 }

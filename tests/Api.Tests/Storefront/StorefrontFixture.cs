@@ -27,6 +27,9 @@ public abstract class StorefrontFixture
     /// <summary>Settings layered over the defaults below.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
+    /// <summary>The Redis the Api is pointed at: the shared one, unless a suite brings its own (or one that is not there).</summary>
+    protected virtual string RedisConfiguration => LocalServices.Current.RedisConfiguration;
+
     /// <summary>Whether to wait for /health/ready (false when a dependency is meant to be down).</summary>
     protected virtual bool WaitUntilReady => true;
 
@@ -42,6 +45,7 @@ public abstract class StorefrontFixture
 
         var settings = new Dictionary<string, string>(LocalServices.Current.HostSettings(Database.ConnectionString))
         {
+            ["Redis:Configuration"] = RedisConfiguration,
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,
             ["Jwt:SigningKey"] = SigningKey,
@@ -82,9 +86,13 @@ public abstract class StorefrontFixture
 
     protected static Uri Url(string relative) => new(relative, UriKind.Relative);
 
+    /// <summary>A login as sent, for a test that reads the answer itself.</summary>
+    protected async Task<HttpResponseMessage> PostLoginAsync(string email, string password) =>
+        await Client.PostAsJsonAsync(Url("/api/v1/auth/login"), new { email, password });
+
     protected async Task<Tokens> LoginAsync(string email, string password)
     {
-        using var response = await Client.PostAsJsonAsync(Url("/api/v1/auth/login"), new { email, password });
+        using var response = await PostLoginAsync(email, password);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<Tokens>())!;
     }

@@ -67,8 +67,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task A_message_failing_for_good_lands_in_error_with_its_fault_details_and_show_leaves_it_there()
     {
-        var (ids, keys) = await SendFailing("fault", 1);
-        await WaitForErrors(1);
+        var (ids, keys) = await SendIntoErrorQueue("fault", 1);
 
         var first = await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None);
         var second = await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None);
@@ -102,8 +101,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Retrying_500_dead_letters_while_the_host_runs_takes_effect_exactly_once_each()
     {
-        var (_, keys) = await SendFailing("bulk", 500);
-        await WaitForErrors(500);
+        var (_, keys) = await SendIntoErrorQueue("bulk", 500);
         FlakyEffectConsumer.Broken = false;
 
         var moved = 0;
@@ -121,8 +119,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task A_retry_stopped_half_way_and_run_again_still_takes_effect_exactly_once_each()
     {
-        var (_, keys) = await SendFailing("cancelled", 200);
-        await WaitForErrors(200);
+        var (_, keys) = await SendIntoErrorQueue("cancelled", 200);
         FlakyEffectConsumer.Broken = false;
 
         using var stop = new CancellationTokenSource();
@@ -163,9 +160,8 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Recording_that_fails_leaves_its_batch_in_error_and_stops_the_run()
     {
-        var (_, keys) = await SendFailing("unrecorded", 30);
-        await WaitForErrors(30);
-        var inQueueOrder = (await _replayer.PeekAsync(ErrorQueue, 100, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var (_, keys) = await SendIntoErrorQueue("unrecorded", 30);
+        var inQueueOrder = await ErrorQueueIds(100);
         FlakyEffectConsumer.Broken = false;
         var batches = 0;
         var run = new DeadLetterRunOptions
@@ -179,7 +175,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
 
         // The second batch's copies were published (the inbox will absorb them when retried), but the originals were not acknowledged.
         await Poll.UntilAsync(async () => await ErrorCount() == 20, Deadline, "the unrecorded batch and the untouched one back in _error");
-        var left = (await _replayer.PeekAsync(ErrorQueue, 100, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var left = await ErrorQueueIds(100);
         Assert.That(left, Is.EquivalentTo(inQueueOrder.Skip(10)), "only the recorded batch left _error");
         await _replayer.RetryAsync(ErrorQueue, DeadLetterSelection.All, null, CancellationToken.None);
         await AssertEachTookEffectOnce(keys);
@@ -189,8 +185,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     public async Task A_cli_retry_killed_with_SIGKILL_half_way_and_started_again_takes_effect_exactly_once_each()
     {
         const int count = 500;
-        var (ids, keys) = await SendFailing("sigkill", count);
-        await WaitForErrors(count);
+        var (ids, keys) = await SendIntoErrorQueue("sigkill", count);
         FlakyEffectConsumer.Broken = false;
         // The CLI audits into the application's schema: a migrated database of its own.
         await using var audit = await ThrowawayDatabase.CreateAsync("dlq_cli");
@@ -209,7 +204,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         // Once the broker has put the killed run's unacknowledged messages back (it counts them
         // itself: the management API's figures lag), _error holds exactly what did not leave it.
         await Poll.UntilAsync(async () => (await LocalRabbitMq.QueueDepthAsync(VirtualHost.Name, ErrorQueue)).Unacknowledged == 0, Deadline, "the killed run's messages back in _error");
-        var left = (await _replayer.PeekAsync(ErrorQueue, 1000, CancellationToken.None)).Select(m => m.MessageId!).ToHashSet();
+        var left = (await ErrorQueueIds(1000)).ToHashSet();
         var leftQueue = ids.Where(id => !left.Contains(id)).ToList();
         var killed = (await AuditRows(audit)).Single();
         var killedIds = killed.MessageIds.ToHashSet();
@@ -247,9 +242,8 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Retrying_a_selection_leaves_the_other_messages_in_error_in_their_order()
     {
-        var (ids, keys) = await SendFailing("selected", 10);
-        await WaitForErrors(10);
-        var before = (await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var (ids, keys) = await SendIntoErrorQueue("selected", 10);
+        var before = await ErrorQueueIds(50);
         FlakyEffectConsumer.Broken = false;
         string[] chosen = [ids[2], ids[5], ids[7]];
 
@@ -266,7 +260,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
             await WaitForEffect(keys[i]);
         }
 
-        var after = (await _replayer.PeekAsync(ErrorQueue, 50, CancellationToken.None)).Select(m => m.MessageId!).ToList();
+        var after = await ErrorQueueIds(50);
         Assert.Multiple(async () =>
         {
             Assert.That(after, Is.EqualTo(before.Except(chosen).ToList()), "the others stay, in their order");
@@ -280,8 +274,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [Test]
     public async Task Discard_moves_to_the_archive_queue_instead_of_deleting()
     {
-        var (_, keys) = await SendFailing("discard", 3);
-        await WaitForErrors(3);
+        var (_, keys) = await SendIntoErrorQueue("discard", 3);
 
         var result = await _replayer.DiscardAsync(
             ErrorQueue, new DeadLetterSelection(ExceptionType: typeof(FlakyEffectException).FullName, Max: 2), null, retention: null, CancellationToken.None);
@@ -330,7 +323,8 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         Assert.That(clean[ErrorQueueReplayer.ReplayCountHeader], Is.EqualTo(3));
     }
 
-    private async Task<(List<string> Ids, List<string> Keys)> SendFailing(string purpose, int count)
+    /// <summary>Sends <paramref name="count"/> messages the broken consumer fails for good, and waits until all are in <see cref="ErrorQueue"/>.</summary>
+    private async Task<(List<string> Ids, List<string> Keys)> SendIntoErrorQueue(string purpose, int count)
     {
         var endpoint = await Queue(ConsumerQueue);
         var run = NewId.NextGuid();
@@ -345,6 +339,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
             keys.Add(key);
         }
 
+        await Poll.UntilAsync(async () => await ErrorCount() >= count, Deadline, $"{count} message(s) in {ErrorQueue}");
         return (ids, keys);
     }
 
@@ -376,8 +371,9 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
         }
     }
 
-    private Task<TimeSpan> WaitForErrors(int count) =>
-        Poll.UntilAsync(async () => await ErrorCount() >= count, Deadline, $"{count} message(s) in {ErrorQueue}");
+    /// <summary>The ids of the first <paramref name="max"/> messages in <see cref="ErrorQueue"/>, in queue order, left where they are.</summary>
+    private async Task<List<string>> ErrorQueueIds(int max) =>
+        (await _replayer.PeekAsync(ErrorQueue, max, CancellationToken.None)).Select(m => m.MessageId!).ToList();
 
     private async Task AssertEachTookEffectOnce(List<string> keys)
     {

@@ -1,25 +1,17 @@
-using Commerce.LocalSystem;
 using Commerce.Persistence.Catalog;
+using Commerce.Persistence.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Commerce.Persistence.Tests.Schema;
 
 [TestFixture]
-public sealed class SchemaSpecs
+public sealed class SchemaSpecs() : DatabaseFixture("schema")
 {
-    private ThrowawayDatabase _database = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabase() => _database = await ThrowawayDatabase.CreateAsync("schema");
-
-    [OneTimeTearDown]
-    public async Task DropDatabase() => await _database.DisposeAsync();
-
     [Test]
     public async Task Migrations_leave_nothing_pending_and_name_everything_in_snake_case()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var pending = await db.Database.GetPendingMigrationsAsync();
         var columns = await db.Database
             .SqlQueryRaw<string>("SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = 'products'")
@@ -38,7 +30,7 @@ public sealed class SchemaSpecs
     [Test]
     public async Task The_database_refuses_negative_stock()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var product = new Product { Id = Guid.CreateVersion7(), Sku = "NEG-1", Name = "n", Category = "c", Available = 1 };
         db.Products.Add(product);
         await db.SaveChangesAsync();

@@ -1,25 +1,17 @@
 using System.Buffers.Binary;
-using Commerce.LocalSystem;
 using Commerce.Persistence.Seeding;
+using Commerce.Persistence.Tests.Support;
 using Commerce.Persistence.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Persistence.Tests.Seeding;
 
 [TestFixture]
-public sealed class DemoDataSeederSpecs
+public sealed class DemoDataSeederSpecs() : DatabaseFixture("seeding")
 {
-    private ThrowawayDatabase _database = null!;
-
-    [OneTimeSetUp]
-    public async Task CreateDatabase() => _database = await ThrowawayDatabase.CreateAsync("seeding");
-
-    [OneTimeTearDown]
-    public async Task DropDatabase() => await _database.DisposeAsync();
-
     private async Task<SeedResult> SeedAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await new DemoDataSeeder(db, new UserPasswordHasher(), TimeProvider.System).SeedAsync(CancellationToken.None);
     }
 
@@ -28,7 +20,7 @@ public sealed class DemoDataSeederSpecs
     {
         var result = await SeedAsync();
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var categories = await db.Products.Select(p => p.Category).Distinct().CountAsync();
         var inStock = await db.Products.CountAsync(p => p.Available > 0);
         var admin = await db.Users.SingleAsync(u => u.Email == DemoDataSeeder.AdminEmail);
@@ -49,12 +41,12 @@ public sealed class DemoDataSeederSpecs
     [Test, Order(2)]
     public async Task Seeding_again_adds_nothing()
     {
-        await using var before = _database.CreateContext();
+        await using var before = Database.CreateContext();
         var products = await before.Products.CountAsync();
 
         var result = await SeedAsync();
 
-        await using var after = _database.CreateContext();
+        await using var after = Database.CreateContext();
         Assert.Multiple(async () =>
         {
             Assert.That(result, Is.EqualTo(new SeedResult(0, 0)));

@@ -9,33 +9,24 @@ namespace Commerce.Sandbox.Tests.Controls;
 
 /// <summary>The /sandbox switches themselves: fault settings are validated, and reset forgets everything recorded.</summary>
 [TestFixture]
-public sealed class SandboxControlSpecs
+public sealed class SandboxControlSpecs : SandboxFixture
 {
-    private SandboxServer _sandbox = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _sandbox = SandboxServer.Start(new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         // Nobody listens here: the fulfilment below only has to be recorded.
         ["Sandbox:Warehouse:DispatchAfter"] = "00:10:00",
-    });
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
-    [TearDown]
-    public Task ClearFaults() => _sandbox.ClearFaultsAsync();
+    };
 
     private async Task<HttpResponseMessage> PutFaultAsync(string target, object body) =>
-        await _sandbox.Http.PutAsJsonAsync(new Uri($"/sandbox/faults/{target}", UriKind.Relative), body);
+        await Sandbox.Http.PutAsJsonAsync(new Uri($"/sandbox/faults/{target}", UriKind.Relative), body);
 
     [Test]
     public async Task A_fault_is_stored_as_sent_and_shown_until_cleared()
     {
         using var put = await PutFaultAsync("sendgrid", new { mode = "timeout", errorRate = 0.25, timeoutSeconds = 3 });
-        var set = await _sandbox.GetAsync<JsonElement>("/sandbox/faults");
-        await _sandbox.ClearFaultsAsync();
-        var cleared = await _sandbox.GetAsync<JsonElement>("/sandbox/faults");
+        var set = await Sandbox.GetAsync<JsonElement>("/sandbox/faults");
+        await Sandbox.ClearFaultsAsync();
+        var cleared = await Sandbox.GetAsync<JsonElement>("/sandbox/faults");
 
         Assert.Multiple(() =>
         {
@@ -69,7 +60,7 @@ public sealed class SandboxControlSpecs
     public async Task Reset_forgets_payments_mail_fulfilments_and_idempotency_keys()
     {
         var orderId = Guid.NewGuid().ToString();
-        var intents = new PaymentIntentService(_sandbox.Stripe());
+        var intents = new PaymentIntentService(Sandbox.Stripe());
         var key = new RequestOptions { IdempotencyKey = $"{orderId}:charge" };
         var charge = new PaymentIntentCreateOptions
         {
@@ -79,14 +70,14 @@ public sealed class SandboxControlSpecs
         await intents.CreateAsync(charge, key);
         var mail = MailHelper.CreateSingleEmail(new EmailAddress("shop@example.com"), new EmailAddress("c@example.com"), "s", "t", null);
         mail.AddCustomArg("order_id", orderId);
-        await _sandbox.SendGrid().SendEmailAsync(mail);
-        using var fulfilment = await _sandbox.Http.PostAsJsonAsync(new Uri("/warehouse/v1/fulfillments", UriKind.Relative), new
+        await Sandbox.SendGrid().SendEmailAsync(mail);
+        using var fulfilment = await Sandbox.Http.PostAsJsonAsync(new Uri("/warehouse/v1/fulfillments", UriKind.Relative), new
         {
             orderId, lines = new[] { new { sku = "S", quantity = 1 } }, shippingAddress = new { name = "n" }, requestId = orderId,
         });
         var before = await CountsAsync(orderId);
 
-        using var reset = await _sandbox.Http.PostAsync(new Uri("/sandbox/reset", UriKind.Relative), null);
+        using var reset = await Sandbox.Http.PostAsync(new Uri("/sandbox/reset", UriKind.Relative), null);
         var after = await CountsAsync(orderId);
         // The key is forgotten too: reusing it with other parameters is a new request, not an error.
         charge.Amount = 801;
@@ -103,7 +94,7 @@ public sealed class SandboxControlSpecs
     }
 
     private async Task<(int Payments, int Mail, int Fulfilments)> CountsAsync(string orderId) => (
-        (await _sandbox.GetAsync<List<PaymentIntentRecord>>($"/sandbox/stripe/payment-intents?orderId={orderId}")).Count,
-        (await _sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}")).Count,
-        (await _sandbox.GetAsync<List<FulfillmentRecord>>($"/sandbox/warehouse/fulfillments?orderId={orderId}")).Count);
+        (await Sandbox.GetAsync<List<PaymentIntentRecord>>($"/sandbox/stripe/payment-intents?orderId={orderId}")).Count,
+        (await Sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}")).Count,
+        (await Sandbox.GetAsync<List<FulfillmentRecord>>($"/sandbox/warehouse/fulfillments?orderId={orderId}")).Count);
 }

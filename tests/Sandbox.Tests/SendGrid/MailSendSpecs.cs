@@ -9,23 +9,13 @@ namespace Commerce.Sandbox.Tests.SendGrid;
 
 /// <summary>Mail through the real SendGrid client, pointed at the sandbox by its host only.</summary>
 [TestFixture]
-public sealed class MailSendSpecs
+public sealed class MailSendSpecs : SandboxFixture
 {
-    private SandboxServer _sandbox = null!;
     private SendGridClient _client = null!;
 
+    // NUnit runs the base's set-up first, so the sandbox is up here.
     [OneTimeSetUp]
-    public void Start()
-    {
-        _sandbox = SandboxServer.Start();
-        _client = _sandbox.SendGrid();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
-    [TearDown]
-    public Task ClearFaults() => _sandbox.ClearFaultsAsync();
+    public void CreateClient() => _client = Sandbox.SendGrid();
 
     private static SendGridMessage Message(string orderId, string eventId, string subject)
     {
@@ -48,9 +38,9 @@ public sealed class MailSendSpecs
 
         var response = await _client.SendEmailAsync(Message(orderId, eventId, "Your order is confirmed"));
 
-        var byOrder = await _sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
-        var byEvent = await _sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}&eventId={eventId}");
-        var otherEvent = await _sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}&eventId={Guid.NewGuid()}");
+        var byOrder = await Sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
+        var byEvent = await Sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}&eventId={eventId}");
+        var otherEvent = await Sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}&eventId={Guid.NewGuid()}");
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -80,7 +70,7 @@ public sealed class MailSendSpecs
         await _client.SendEmailAsync(Message(orderId, Guid.NewGuid().ToString(), $"Confirmed {orderId}"));
         await _client.SendEmailAsync(Message(orderId, Guid.NewGuid().ToString(), $"Shipped {orderId}"));
 
-        var page = await _sandbox.Http.GetStringAsync(new Uri("/mail", UriKind.Relative));
+        var page = await Sandbox.Http.GetStringAsync(new Uri("/mail", UriKind.Relative));
 
         Assert.Multiple(() =>
         {
@@ -109,7 +99,7 @@ public sealed class MailSendSpecs
 
         var response = await _client.SendEmailAsync(message);
 
-        var stored = await _sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
+        var stored = await Sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -131,7 +121,7 @@ public sealed class MailSendSpecs
         var response = await _client.SendEmailAsync(message);
 
         var errors = await response.Body.ReadAsStringAsync();
-        var stored = await _sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
+        var stored = await Sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -144,7 +134,7 @@ public sealed class MailSendSpecs
     public async Task A_send_without_a_key_or_without_recipients_is_refused_in_SendGrid_s_shape()
     {
         using var body = new StringContent("""{"from":{"email":"shop@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"}]}""", Encoding.UTF8, "application/json");
-        using var anonymous = await _sandbox.Http.PostAsync(new Uri("/v3/mail/send", UriKind.Relative), body);
+        using var anonymous = await Sandbox.Http.PostAsync(new Uri("/v3/mail/send", UriKind.Relative), body);
         var noRecipients = await _client.RequestAsync(BaseClient.Method.POST,
             """{"from":{"email":"shop@example.com"},"subject":"s","content":[{"type":"text/plain","value":"x"}]}""", urlPath: "mail/send");
 
@@ -162,11 +152,11 @@ public sealed class MailSendSpecs
     public async Task A_faulty_SendGrid_stores_nothing(string mode, HttpStatusCode expected)
     {
         var orderId = Guid.NewGuid().ToString();
-        await _sandbox.SetFaultAsync("sendgrid", new { mode });
+        await Sandbox.SetFaultAsync("sendgrid", new { mode });
 
         var response = await _client.SendEmailAsync(Message(orderId, Guid.NewGuid().ToString(), "Lost"));
 
-        var stored = await _sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
+        var stored = await Sandbox.GetAsync<List<MailRecord>>($"/sandbox/mail?orderId={orderId}");
         var errors = await response.Body.ReadFromJsonAsync<Dictionary<string, object>>();
         Assert.Multiple(() =>
         {

@@ -6,34 +6,12 @@ namespace Commerce.Sandbox.Tests.Stripe;
 
 /// <summary>Stripe's Idempotency-Key rules (docs.stripe.com/api/idempotent_requests), through Stripe.net.</summary>
 [TestFixture]
-public sealed class IdempotencySpecs
+public sealed class IdempotencySpecs : StripeFixture
 {
-    private SandboxServer _sandbox = null!;
-    private PaymentIntentService _intents = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _sandbox = SandboxServer.Start();
-        _intents = new PaymentIntentService(_sandbox.Stripe());
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
-    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod = "pm_card_visa", long amount = 2_500) => new()
-    {
-        Amount = amount,
-        Currency = "usd",
-        PaymentMethod = paymentMethod,
-        Confirm = true,
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    };
+    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod = "pm_card_visa", long amount = 2_500) =>
+        ConfirmedCharge(orderId, amount, paymentMethod);
 
     private static RequestOptions Key(string key) => new() { IdempotencyKey = key };
-
-    private Task<List<PaymentIntentRecord>> RecordsAsync(string orderId) =>
-        _sandbox.GetAsync<List<PaymentIntentRecord>>($"/sandbox/stripe/payment-intents?orderId={orderId}");
 
     [Test]
     public async Task The_same_key_and_parameters_replay_the_first_payment_intent_without_a_second_charge()
@@ -41,8 +19,8 @@ public sealed class IdempotencySpecs
         var orderId = Guid.NewGuid().ToString();
         var key = $"{orderId}:charge";
 
-        var first = await _intents.CreateAsync(Charge(orderId), Key(key));
-        var again = await _intents.CreateAsync(Charge(orderId), Key(key));
+        var first = await Intents.CreateAsync(Charge(orderId), Key(key));
+        var again = await Intents.CreateAsync(Charge(orderId), Key(key));
 
         var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
@@ -60,9 +38,9 @@ public sealed class IdempotencySpecs
     {
         var orderId = Guid.NewGuid().ToString();
         var key = $"{orderId}:charge";
-        await _intents.CreateAsync(Charge(orderId), Key(key));
+        await Intents.CreateAsync(Charge(orderId), Key(key));
 
-        var reused = Assert.ThrowsAsync<StripeException>(() => _intents.CreateAsync(Charge(orderId, amount: 9_999), Key(key)));
+        var reused = Assert.ThrowsAsync<StripeException>(() => Intents.CreateAsync(Charge(orderId, amount: 9_999), Key(key)));
 
         var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
@@ -79,8 +57,8 @@ public sealed class IdempotencySpecs
         var orderId = Guid.NewGuid().ToString();
         var key = $"{orderId}:charge";
 
-        var first = Assert.ThrowsAsync<StripeException>(() => _intents.CreateAsync(Charge(orderId, "pm_card_chargeDeclined"), Key(key)));
-        var again = Assert.ThrowsAsync<StripeException>(() => _intents.CreateAsync(Charge(orderId, "pm_card_chargeDeclined"), Key(key)));
+        var first = Assert.ThrowsAsync<StripeException>(() => Intents.CreateAsync(Charge(orderId, "pm_card_chargeDeclined"), Key(key)));
+        var again = Assert.ThrowsAsync<StripeException>(() => Intents.CreateAsync(Charge(orderId, "pm_card_chargeDeclined"), Key(key)));
 
         var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
@@ -98,8 +76,8 @@ public sealed class IdempotencySpecs
         var orderId = Guid.NewGuid().ToString();
         var key = $"{orderId}:charge";
 
-        var invalid = Assert.ThrowsAsync<StripeException>(() => _intents.CreateAsync(Charge(orderId, "pm_card_unknown"), Key(key)));
-        var corrected = await _intents.CreateAsync(Charge(orderId), Key(key));
+        var invalid = Assert.ThrowsAsync<StripeException>(() => Intents.CreateAsync(Charge(orderId, "pm_card_unknown"), Key(key)));
+        var corrected = await Intents.CreateAsync(Charge(orderId), Key(key));
 
         Assert.Multiple(() =>
         {
@@ -113,9 +91,9 @@ public sealed class IdempotencySpecs
     {
         var orderId = Guid.NewGuid().ToString();
         var key = $"{orderId}:charge";
-        var otherAccount = new PaymentIntentService(_sandbox.Stripe(apiKey: "sk_test_another_account"));
+        var otherAccount = new PaymentIntentService(Sandbox.Stripe(apiKey: "sk_test_another_account"));
 
-        var mine = await _intents.CreateAsync(Charge(orderId), Key(key));
+        var mine = await Intents.CreateAsync(Charge(orderId), Key(key));
         var theirs = await otherAccount.CreateAsync(Charge(orderId), Key(key));
 
         var records = await RecordsAsync(orderId);
@@ -132,7 +110,7 @@ public sealed class IdempotencySpecs
         var orderId = Guid.NewGuid().ToString();
         var key = $"{orderId}:charge";
         // Stripe.net's default retries: a 409 for a request still in progress is retried, and then replayed.
-        var retrying = new PaymentIntentService(_sandbox.Stripe(maxNetworkRetries: 2));
+        var retrying = new PaymentIntentService(Sandbox.Stripe(maxNetworkRetries: 2));
 
         var intents = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => retrying.CreateAsync(Charge(orderId), Key(key))));
 

@@ -6,40 +6,25 @@ namespace Commerce.Sandbox.Tests.Stripe;
 
 /// <summary>PaymentIntents through the real Stripe.net client, pointed at the sandbox by its API base only.</summary>
 [TestFixture]
-public sealed class PaymentIntentSpecs
+public sealed class PaymentIntentSpecs : StripeFixture
 {
-    private SandboxServer _sandbox = null!;
-    private PaymentIntentService _intents = null!;
-
-    [OneTimeSetUp]
-    public void Start()
+    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod, long amount = 4_999)
     {
-        _sandbox = SandboxServer.Start();
-        _intents = new PaymentIntentService(_sandbox.Stripe());
+        // With a description as well, so the sandbox meets that field too.
+        var options = ConfirmedCharge(orderId, amount, paymentMethod);
+        options.Description = $"Order {orderId}";
+        return options;
     }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
-    private static PaymentIntentCreateOptions Charge(string orderId, string paymentMethod, long amount = 4_999) => new()
-    {
-        Amount = amount,
-        Currency = "usd",
-        PaymentMethod = paymentMethod,
-        Confirm = true,
-        Description = $"Order {orderId}",
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    };
 
     [Test]
     public async Task A_visa_card_confirmed_on_creation_succeeds_and_is_recorded_for_its_order()
     {
         var orderId = Guid.NewGuid().ToString();
 
-        var intent = await _intents.CreateAsync(Charge(orderId, "pm_card_visa"));
+        var intent = await Intents.CreateAsync(Charge(orderId, "pm_card_visa"));
 
-        var fetched = await _intents.GetAsync(intent.Id);
-        var records = await _sandbox.GetAsync<List<PaymentIntentRecord>>($"/sandbox/stripe/payment-intents?orderId={orderId}");
+        var fetched = await Intents.GetAsync(intent.Id);
+        var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
         {
             Assert.That(intent.Id, Does.StartWith("pi_"));
@@ -63,9 +48,9 @@ public sealed class PaymentIntentSpecs
     {
         var orderId = Guid.NewGuid().ToString();
 
-        var declined = Assert.ThrowsAsync<StripeException>(() => _intents.CreateAsync(Charge(orderId, paymentMethod)));
+        var declined = Assert.ThrowsAsync<StripeException>(() => Intents.CreateAsync(Charge(orderId, paymentMethod)));
 
-        var records = await _sandbox.GetAsync<List<PaymentIntentRecord>>($"/sandbox/stripe/payment-intents?orderId={orderId}");
+        var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
         {
             Assert.That(declined!.HttpStatusCode, Is.EqualTo(HttpStatusCode.PaymentRequired));
@@ -84,9 +69,9 @@ public sealed class PaymentIntentSpecs
     [Test]
     public async Task A_payment_intent_created_unconfirmed_is_confirmed_later()
     {
-        var created = await _intents.CreateAsync(new PaymentIntentCreateOptions { Amount = 1_000, Currency = "eur" });
+        var created = await Intents.CreateAsync(new PaymentIntentCreateOptions { Amount = 1_000, Currency = "eur" });
 
-        var confirmed = await _intents.ConfirmAsync(created.Id, new PaymentIntentConfirmOptions { PaymentMethod = "pm_card_visa" });
+        var confirmed = await Intents.ConfirmAsync(created.Id, new PaymentIntentConfirmOptions { PaymentMethod = "pm_card_visa" });
 
         Assert.Multiple(() =>
         {
@@ -104,8 +89,8 @@ public sealed class PaymentIntentSpecs
         var options = Charge(Guid.NewGuid().ToString(), "pm_card_visa");
         options.CaptureMethod = "manual";
 
-        var authorised = await _intents.CreateAsync(options);
-        var captured = await _intents.CaptureAsync(authorised.Id);
+        var authorised = await Intents.CreateAsync(options);
+        var captured = await Intents.CaptureAsync(authorised.Id);
 
         Assert.Multiple(() =>
         {
@@ -120,11 +105,11 @@ public sealed class PaymentIntentSpecs
     [Test]
     public async Task An_unpaid_payment_intent_can_be_cancelled_but_a_succeeded_one_cannot()
     {
-        var unpaid = await _intents.CreateAsync(new PaymentIntentCreateOptions { Amount = 500, Currency = "usd" });
-        var paid = await _intents.CreateAsync(Charge(Guid.NewGuid().ToString(), "pm_card_visa"));
+        var unpaid = await Intents.CreateAsync(new PaymentIntentCreateOptions { Amount = 500, Currency = "usd" });
+        var paid = await Intents.CreateAsync(Charge(Guid.NewGuid().ToString(), "pm_card_visa"));
 
-        var cancelled = await _intents.CancelAsync(unpaid.Id, new PaymentIntentCancelOptions { CancellationReason = "abandoned" });
-        var refused = Assert.ThrowsAsync<StripeException>(() => _intents.CancelAsync(paid.Id));
+        var cancelled = await Intents.CancelAsync(unpaid.Id, new PaymentIntentCancelOptions { CancellationReason = "abandoned" });
+        var refused = Assert.ThrowsAsync<StripeException>(() => Intents.CancelAsync(paid.Id));
 
         Assert.Multiple(() =>
         {
@@ -139,8 +124,8 @@ public sealed class PaymentIntentSpecs
     [Test]
     public void An_unknown_payment_method_or_payment_intent_is_a_missing_resource()
     {
-        var unknownCard = Assert.ThrowsAsync<StripeException>(() => _intents.CreateAsync(Charge(Guid.NewGuid().ToString(), "pm_card_nonsense")));
-        var unknownIntent = Assert.ThrowsAsync<StripeException>(() => _intents.GetAsync("pi_doesnotexist"));
+        var unknownCard = Assert.ThrowsAsync<StripeException>(() => Intents.CreateAsync(Charge(Guid.NewGuid().ToString(), "pm_card_nonsense")));
+        var unknownIntent = Assert.ThrowsAsync<StripeException>(() => Intents.GetAsync("pi_doesnotexist"));
 
         Assert.Multiple(() =>
         {
@@ -155,10 +140,10 @@ public sealed class PaymentIntentSpecs
     [Test]
     public async Task A_request_without_a_test_mode_secret_key_is_unauthorised()
     {
-        using var anonymous = await _sandbox.Http.PostAsync(new Uri("/v1/payment_intents", UriKind.Relative),
+        using var anonymous = await Sandbox.Http.PostAsync(new Uri("/v1/payment_intents", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["amount"] = "100", ["currency"] = "usd" }));
         var publishableKey = Assert.ThrowsAsync<StripeException>(() =>
-            new PaymentIntentService(_sandbox.Stripe(apiKey: "pk_test_sandbox")).GetAsync("pi_anything"));
+            new PaymentIntentService(Sandbox.Stripe(apiKey: "pk_test_sandbox")).GetAsync("pi_anything"));
 
         Assert.Multiple(() =>
         {

@@ -6,32 +6,15 @@ namespace Commerce.Sandbox.Tests.Stripe;
 
 /// <summary>Refunds through Stripe.net: up to what was captured, never more.</summary>
 [TestFixture]
-public sealed class RefundSpecs
+public sealed class RefundSpecs : StripeFixture
 {
-    private SandboxServer _sandbox = null!;
-    private PaymentIntentService _intents = null!;
     private RefundService _refunds = null!;
 
+    // NUnit runs the base's set-up first, so the sandbox is up here.
     [OneTimeSetUp]
-    public void Start()
-    {
-        _sandbox = SandboxServer.Start();
-        var client = _sandbox.Stripe();
-        _intents = new PaymentIntentService(client);
-        _refunds = new RefundService(client);
-    }
+    public void CreateRefundService() => _refunds = new RefundService(Sandbox.Stripe());
 
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
-    private async Task<PaymentIntent> PaidAsync(string orderId, long amount) => await _intents.CreateAsync(new PaymentIntentCreateOptions
-    {
-        Amount = amount,
-        Currency = "usd",
-        PaymentMethod = "pm_card_visa",
-        Confirm = true,
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    });
+    private async Task<PaymentIntent> PaidAsync(string orderId, long amount) => await Intents.CreateAsync(ConfirmedCharge(orderId, amount));
 
     [Test]
     public async Task A_full_refund_returns_the_captured_amount_and_is_recorded_for_the_order()
@@ -44,8 +27,8 @@ public sealed class RefundSpecs
             new RequestOptions { IdempotencyKey = $"{orderId}:refund" });
 
         var fetched = await _refunds.GetAsync(refund.Id);
-        var refunds = await _sandbox.GetAsync<List<RefundRecord>>($"/sandbox/stripe/refunds?orderId={orderId}");
-        var intents = await _sandbox.GetAsync<List<PaymentIntentRecord>>($"/sandbox/stripe/payment-intents?orderId={orderId}");
+        var refunds = await Sandbox.RefundsAsync(Guid.Parse(orderId));
+        var intents = await RecordsAsync(orderId);
         Assert.Multiple(() =>
         {
             Assert.That(refund.Id, Does.StartWith("re_"));
@@ -70,7 +53,7 @@ public sealed class RefundSpecs
         var rest = await _refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = paid.Id });
         var nothingLeft = Assert.ThrowsAsync<StripeException>(() => _refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = paid.Id }));
 
-        var refunds = await _sandbox.GetAsync<List<RefundRecord>>($"/sandbox/stripe/refunds?orderId={orderId}");
+        var refunds = await Sandbox.RefundsAsync(Guid.Parse(orderId));
         Assert.Multiple(() =>
         {
             Assert.That(first.Amount, Is.EqualTo(600));
@@ -85,7 +68,7 @@ public sealed class RefundSpecs
     [Test]
     public async Task A_payment_intent_that_was_never_paid_cannot_be_refunded()
     {
-        var unpaid = await _intents.CreateAsync(new PaymentIntentCreateOptions { Amount = 700, Currency = "usd" });
+        var unpaid = await Intents.CreateAsync(new PaymentIntentCreateOptions { Amount = 700, Currency = "usd" });
 
         var refused = Assert.ThrowsAsync<StripeException>(() => _refunds.CreateAsync(new RefundCreateOptions { PaymentIntent = unpaid.Id }));
 

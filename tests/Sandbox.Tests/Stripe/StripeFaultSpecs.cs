@@ -7,38 +7,17 @@ namespace Commerce.Sandbox.Tests.Stripe;
 
 /// <summary>The Stripe fault switch as Stripe.net experiences it.</summary>
 [TestFixture]
-public sealed class StripeFaultSpecs
+public sealed class StripeFaultSpecs : StripeFixture
 {
-    private SandboxServer _sandbox = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _sandbox = SandboxServer.Start();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _sandbox.DisposeAsync();
-
-    [TearDown]
-    public Task ClearFaults() => _sandbox.ClearFaultsAsync();
-
-    private static PaymentIntentCreateOptions Charge(string orderId) => new()
-    {
-        Amount = 1_250,
-        Currency = "usd",
-        PaymentMethod = "pm_card_visa",
-        Confirm = true,
-        Metadata = new Dictionary<string, string> { ["order_id"] = orderId },
-    };
-
-    private Task<List<PaymentIntentRecord>> RecordsAsync(string orderId) =>
-        _sandbox.GetAsync<List<PaymentIntentRecord>>($"/sandbox/stripe/payment-intents?orderId={orderId}");
+    private static PaymentIntentCreateOptions Charge(string orderId) => ConfirmedCharge(orderId, 1_250);
 
     [Test]
     public async Task An_error_fault_makes_Stripe_net_throw_a_server_error_and_charges_nothing()
     {
         var orderId = Guid.NewGuid().ToString();
-        await _sandbox.SetFaultAsync("stripe", new { mode = "error" });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "error" });
 
-        var failed = Assert.ThrowsAsync<StripeException>(() => new PaymentIntentService(_sandbox.Stripe()).CreateAsync(Charge(orderId)));
+        var failed = Assert.ThrowsAsync<StripeException>(() => new PaymentIntentService(Sandbox.Stripe()).CreateAsync(Charge(orderId)));
 
         var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
@@ -54,11 +33,11 @@ public sealed class StripeFaultSpecs
     {
         var orderId = Guid.NewGuid().ToString();
         var key = new RequestOptions { IdempotencyKey = $"{orderId}:charge" };
-        var intents = new PaymentIntentService(_sandbox.Stripe());
-        await _sandbox.SetFaultAsync("stripe", new { mode = "down" });
+        var intents = new PaymentIntentService(Sandbox.Stripe());
+        await Sandbox.SetFaultAsync("stripe", new { mode = "down" });
 
         var down = Assert.ThrowsAsync<StripeException>(() => intents.CreateAsync(Charge(orderId), key));
-        await _sandbox.ClearFaultsAsync();
+        await Sandbox.ClearFaultsAsync();
         var retried = await intents.CreateAsync(Charge(orderId), key);
 
         var records = await RecordsAsync(orderId);
@@ -76,11 +55,11 @@ public sealed class StripeFaultSpecs
     {
         var orderId = Guid.NewGuid().ToString();
         var key = new RequestOptions { IdempotencyKey = $"{orderId}:charge" };
-        await _sandbox.SetFaultAsync("stripe", new { mode = "none", dropAfterCommitRate = 1.0 });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "none", dropAfterCommitRate = 1.0 });
 
-        var dropped = Assert.ThrowsAsync<StripeException>(() => new PaymentIntentService(_sandbox.Stripe()).CreateAsync(Charge(orderId), key));
+        var dropped = Assert.ThrowsAsync<StripeException>(() => new PaymentIntentService(Sandbox.Stripe()).CreateAsync(Charge(orderId), key));
         var afterDrop = await RecordsAsync(orderId);
-        var replayed = await new PaymentIntentService(_sandbox.Stripe()).CreateAsync(Charge(orderId), key);
+        var replayed = await new PaymentIntentService(Sandbox.Stripe()).CreateAsync(Charge(orderId), key);
 
         var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
@@ -96,10 +75,10 @@ public sealed class StripeFaultSpecs
     public async Task Stripe_net_own_retries_with_its_automatic_key_absorb_a_dropped_response()
     {
         var orderId = Guid.NewGuid().ToString();
-        await _sandbox.SetFaultAsync("stripe", new { mode = "none", dropAfterCommitRate = 1.0 });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "none", dropAfterCommitRate = 1.0 });
 
         // No key of ours: Stripe.net adds one to every POST and keeps it across its retries.
-        var intent = await new PaymentIntentService(_sandbox.Stripe(maxNetworkRetries: 2)).CreateAsync(Charge(orderId));
+        var intent = await new PaymentIntentService(Sandbox.Stripe(maxNetworkRetries: 2)).CreateAsync(Charge(orderId));
 
         var records = await RecordsAsync(orderId);
         Assert.Multiple(() =>
@@ -113,10 +92,10 @@ public sealed class StripeFaultSpecs
     [Test]
     public async Task A_timeout_fault_hangs_for_its_time_then_answers_504()
     {
-        await _sandbox.SetFaultAsync("stripe", new { mode = "timeout", timeoutSeconds = 0.5 });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "timeout", timeoutSeconds = 0.5 });
         var clock = Stopwatch.StartNew();
 
-        var timedOut = Assert.ThrowsAsync<StripeException>(() => new PaymentIntentService(_sandbox.Stripe()).GetAsync("pi_anything"));
+        var timedOut = Assert.ThrowsAsync<StripeException>(() => new PaymentIntentService(Sandbox.Stripe()).GetAsync("pi_anything"));
 
         Assert.Multiple(() =>
         {
@@ -128,8 +107,8 @@ public sealed class StripeFaultSpecs
     [Test]
     public async Task An_error_rate_of_one_half_fails_some_requests_and_not_others()
     {
-        await _sandbox.SetFaultAsync("stripe", new { mode = "error", errorRate = 0.5 });
-        var intents = new PaymentIntentService(_sandbox.Stripe());
+        await Sandbox.SetFaultAsync("stripe", new { mode = "error", errorRate = 0.5 });
+        var intents = new PaymentIntentService(Sandbox.Stripe());
 
         var outcomes = new List<int>();
         for (var i = 0; i < 40; i++)

@@ -5,19 +5,8 @@ namespace Commerce.Workers.Tests.Integrations;
 
 /// <summary>The real <see cref="SendGridEmailSender"/> (SendGrid client, Polly) against the sandbox's SendGrid.</summary>
 [TestFixture]
-public sealed class EmailSenderSpecs
+public sealed class EmailSenderSpecs : IntegrationFixture
 {
-    private SandboxServer _sandbox = null!;
-
-    [OneTimeSetUp]
-    public void StartSandbox() => _sandbox = SandboxServer.Start();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
-
-    [TearDown]
-    public async Task ClearFaults() => await _sandbox.ClearFaultsAsync();
-
     [Test]
     public async Task A_sent_email_reaches_SendGrid_with_its_order_event_and_event_id_as_custom_args()
     {
@@ -26,7 +15,7 @@ public sealed class EmailSenderSpecs
 
         await services.Get<IEmailSender>().SendAsync(email, CancellationToken.None);
 
-        var mail = await _sandbox.MailAsync(email.OrderId);
+        var mail = await Sandbox.MailAsync(email.OrderId);
         Assert.That(mail, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
         {
@@ -50,7 +39,7 @@ public sealed class EmailSenderSpecs
     public async Task SendGrid_down_ends_in_provider_unavailable_after_the_retries_and_nothing_is_sent()
     {
         await using var services = Services();
-        await _sandbox.SetFaultAsync("sendgrid", new { mode = "down" });
+        await Sandbox.SetFaultAsync("sendgrid", new { mode = "down" });
         var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Shipped);
 
         Assert.ThrowsAsync<EmailProviderUnavailableException>(() => services.Get<IEmailSender>().SendAsync(email, CancellationToken.None));
@@ -58,7 +47,7 @@ public sealed class EmailSenderSpecs
         Assert.Multiple(async () =>
         {
             Assert.That(services.Attempts["SendGrid"], Is.EqualTo(4), "the first attempt and 3 retries");
-            Assert.That(await _sandbox.MailAsync(email.OrderId), Is.Empty);
+            Assert.That(await Sandbox.MailAsync(email.OrderId), Is.Empty);
         });
     }
 
@@ -68,13 +57,13 @@ public sealed class EmailSenderSpecs
         await using var services = Services();
         var sender = services.Get<IEmailSender>();
         var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Delivered);
-        await _sandbox.SetFaultAsync("sendgrid", new { mode = "error" });
+        await Sandbox.SetFaultAsync("sendgrid", new { mode = "error" });
         Assert.ThrowsAsync<EmailProviderUnavailableException>(() => sender.SendAsync(email, CancellationToken.None));
 
-        await _sandbox.ClearFaultsAsync();
+        await Sandbox.ClearFaultsAsync();
         await sender.SendAsync(email, CancellationToken.None);
 
-        Assert.That(await _sandbox.MailAsync(email.OrderId), Has.Count.EqualTo(1));
+        Assert.That(await Sandbox.MailAsync(email.OrderId), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -94,7 +83,4 @@ public sealed class EmailSenderSpecs
             orderId, "Ada", [new OrderEmailLine("Teapot", 1, 25m, 25m)], 25m, "USD", "SandboxPost", "SBX123", null));
         return new OrderEmail(orderId, eventType, $"{orderId:D}:{eventType}", "customer@example.com", rendered.Subject, rendered.Html, rendered.Text);
     }
-
-    private IntegrationServices Services() =>
-        IntegrationServices.Create(IntegrationServices.SandboxSettings(_sandbox.BaseAddress));
 }

@@ -6,19 +6,8 @@ namespace Commerce.Workers.Tests.Integrations;
 
 /// <summary>The real <see cref="StripePaymentGateway"/> (Stripe.net, Polly) against the sandbox's Stripe.</summary>
 [TestFixture]
-public sealed class PaymentGatewaySpecs
+public sealed class PaymentGatewaySpecs : IntegrationFixture
 {
-    private SandboxServer _sandbox = null!;
-
-    [OneTimeSetUp]
-    public void StartSandbox() => _sandbox = SandboxServer.Start();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
-
-    [TearDown]
-    public async Task ClearFaults() => await _sandbox.ClearFaultsAsync();
-
     [Test]
     public async Task A_visa_charge_is_captured_once_under_the_callers_key_with_the_order_in_the_metadata()
     {
@@ -28,7 +17,7 @@ public sealed class PaymentGatewaySpecs
         var outcome = await services.Get<IPaymentGateway>().ChargeAsync(Charge(orderId, "pm_card_visa", 4_999), CancellationToken.None);
 
         var captured = outcome as PaymentOutcome.Captured;
-        var intents = await _sandbox.PaymentIntentsAsync(orderId);
+        var intents = await Sandbox.PaymentIntentsAsync(orderId);
         Assert.Multiple(() =>
         {
             Assert.That(captured, Is.Not.Null, $"outcome was {outcome}");
@@ -52,7 +41,7 @@ public sealed class PaymentGatewaySpecs
 
         var outcome = await services.Get<IPaymentGateway>().ChargeAsync(Charge(orderId, card), CancellationToken.None);
 
-        var intents = await _sandbox.PaymentIntentsAsync(orderId);
+        var intents = await Sandbox.PaymentIntentsAsync(orderId);
         Assert.Multiple(() =>
         {
             Assert.That(outcome, Is.TypeOf<PaymentOutcome.Declined>());
@@ -72,10 +61,9 @@ public sealed class PaymentGatewaySpecs
         var gateway = services.Get<IPaymentGateway>();
         var orderId = Guid.NewGuid();
 
-        var first = await gateway.ChargeAsync(Charge(orderId, "pm_card_visa"), CancellationToken.None);
-        var second = await gateway.ChargeAsync(Charge(orderId, "pm_card_visa"), CancellationToken.None);
+        var (first, second) = await ChargeTwiceAsync(gateway, orderId, "pm_card_visa");
 
-        var intents = await _sandbox.PaymentIntentsAsync(orderId);
+        var intents = await Sandbox.PaymentIntentsAsync(orderId);
         Assert.Multiple(() =>
         {
             Assert.That(first, Is.TypeOf<PaymentOutcome.Captured>());
@@ -91,13 +79,12 @@ public sealed class PaymentGatewaySpecs
         var gateway = services.Get<IPaymentGateway>();
         var orderId = Guid.NewGuid();
 
-        var first = await gateway.ChargeAsync(Charge(orderId, "pm_card_chargeDeclined"), CancellationToken.None);
-        var second = await gateway.ChargeAsync(Charge(orderId, "pm_card_chargeDeclined"), CancellationToken.None);
+        var (first, second) = await ChargeTwiceAsync(gateway, orderId, "pm_card_chargeDeclined");
 
         Assert.Multiple(async () =>
         {
             Assert.That(second, Is.EqualTo(first));
-            Assert.That(await _sandbox.PaymentIntentsAsync(orderId), Has.Count.EqualTo(1));
+            Assert.That(await Sandbox.PaymentIntentsAsync(orderId), Has.Count.EqualTo(1));
         });
     }
 
@@ -105,7 +92,7 @@ public sealed class PaymentGatewaySpecs
     public async Task Stripe_failing_every_request_ends_in_provider_unavailable_after_the_configured_retries()
     {
         await using var services = Services();
-        await _sandbox.SetFaultAsync("stripe", new { mode = "error", errorRate = 1.0 });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "error", errorRate = 1.0 });
         var orderId = Guid.NewGuid();
 
         Assert.ThrowsAsync<PaymentProviderUnavailableException>(() =>
@@ -114,7 +101,7 @@ public sealed class PaymentGatewaySpecs
         Assert.Multiple(async () =>
         {
             Assert.That(services.Attempts["Stripe"], Is.EqualTo(4), "the first attempt and 3 retries");
-            Assert.That(await _sandbox.PaymentIntentsAsync(orderId), Is.Empty);
+            Assert.That(await Sandbox.PaymentIntentsAsync(orderId), Is.Empty);
         });
     }
 
@@ -126,7 +113,7 @@ public sealed class PaymentGatewaySpecs
             ["Stripe:Resilience:MaxRetryAttempts"] = "1",
             ["Stripe:Resilience:AttemptTimeout"] = "00:00:00.500",
         });
-        await _sandbox.SetFaultAsync("stripe", new { mode = "timeout", errorRate = 1.0, timeoutSeconds = 30 });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "timeout", errorRate = 1.0, timeoutSeconds = 30 });
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var e = Assert.ThrowsAsync<PaymentProviderUnavailableException>(() =>
@@ -150,14 +137,14 @@ public sealed class PaymentGatewaySpecs
             ["Stripe:Resilience:CircuitBreakerFailureRatio"] = "0.5",
             ["Stripe:Resilience:CircuitBreakerBreakDuration"] = "00:01:00",
         });
-        await _sandbox.SetFaultAsync("stripe", new { mode = "down", errorRate = 1.0 });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "down", errorRate = 1.0 });
         var gateway = services.Get<IPaymentGateway>();
         for (var i = 0; i < 2; i++)
         {
             Assert.ThrowsAsync<PaymentProviderUnavailableException>(() => gateway.ChargeAsync(Charge(Guid.NewGuid(), "pm_card_visa"), CancellationToken.None));
         }
 
-        await _sandbox.ClearFaultsAsync();
+        await Sandbox.ClearFaultsAsync();
         var e = Assert.ThrowsAsync<PaymentProviderUnavailableException>(() => gateway.ChargeAsync(Charge(Guid.NewGuid(), "pm_card_visa"), CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -176,7 +163,7 @@ public sealed class PaymentGatewaySpecs
             ["Stripe:Resilience:CircuitBreakerFailureRatio"] = "1.0",
             ["Stripe:Resilience:AttemptTimeout"] = "00:00:00.500",
         });
-        await _sandbox.SetFaultAsync("stripe", new { mode = "error", errorRate = 0.3, timeoutRate = 0.1, timeoutSeconds = 5, dropAfterCommitRate = 0.05 });
+        await Sandbox.SetFaultAsync("stripe", new { mode = "error", errorRate = 0.3, timeoutRate = 0.1, timeoutSeconds = 5, dropAfterCommitRate = 0.05 });
         var gateway = services.Get<IPaymentGateway>();
         var orders = Enumerable.Range(0, 50).Select(i => (OrderId: Guid.NewGuid(), Amount: 1_000L + i)).ToList();
         var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<Guid, PaymentOutcome>();
@@ -197,12 +184,12 @@ public sealed class PaymentGatewaySpecs
                 }
             }
         });
-        await _sandbox.ClearFaultsAsync();
+        await Sandbox.ClearFaultsAsync();
 
         var records = new Dictionary<Guid, IReadOnlyList<PaymentIntentRecord>>();
         foreach (var (orderId, _) in orders)
         {
-            records[orderId] = await _sandbox.PaymentIntentsAsync(orderId);
+            records[orderId] = await Sandbox.PaymentIntentsAsync(orderId);
         }
 
         TestContext.Out.WriteLine($"{services.Attempts["Stripe"]} HTTP attempts for 50 charges; {unavailable} charge calls ended unavailable");
@@ -231,8 +218,8 @@ public sealed class PaymentGatewaySpecs
         var first = await gateway.RefundAsync(refund, CancellationToken.None);
         var second = await gateway.RefundAsync(refund, CancellationToken.None);
 
-        var refunds = await _sandbox.RefundsAsync(orderId);
-        var intent = (await _sandbox.PaymentIntentsAsync(orderId)).Single();
+        var refunds = await Sandbox.RefundsAsync(orderId);
+        var intent = (await Sandbox.PaymentIntentsAsync(orderId)).Single();
         Assert.Multiple(() =>
         {
             Assert.That(first.AmountMinor, Is.EqualTo(2_500));
@@ -256,7 +243,7 @@ public sealed class PaymentGatewaySpecs
     [Test]
     public void Start_up_fails_naming_the_setting_when_the_Stripe_key_is_missing()
     {
-        var settings = IntegrationServices.SandboxSettings(_sandbox.BaseAddress, new Dictionary<string, string?> { ["Stripe:ApiKey"] = null });
+        var settings = IntegrationServices.SandboxSettings(Sandbox.BaseAddress, new Dictionary<string, string?> { ["Stripe:ApiKey"] = null });
 
         var e = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => IntegrationServices.Create(settings));
 
@@ -266,6 +253,11 @@ public sealed class PaymentGatewaySpecs
     private static ChargeRequest Charge(Guid orderId, string paymentMethod, long amount = 1_999) =>
         new(orderId, amount, "USD", paymentMethod, IdempotencyKeys.Charge(orderId));
 
-    private IntegrationServices Services(Dictionary<string, string?>? overrides = null) =>
-        IntegrationServices.Create(IntegrationServices.SandboxSettings(_sandbox.BaseAddress, overrides));
+    /// <summary>The same charge twice, one after the other, under the order's one idempotency key.</summary>
+    private static async Task<(PaymentOutcome First, PaymentOutcome Second)> ChargeTwiceAsync(IPaymentGateway gateway, Guid orderId, string paymentMethod)
+    {
+        var first = await gateway.ChargeAsync(Charge(orderId, paymentMethod), CancellationToken.None);
+        var second = await gateway.ChargeAsync(Charge(orderId, paymentMethod), CancellationToken.None);
+        return (first, second);
+    }
 }
