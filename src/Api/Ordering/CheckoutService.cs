@@ -123,12 +123,3 @@ internal sealed class CheckoutService(CommerceDbContext db, ISendEndpointProvide
     private static string Hash(CheckoutRequest request) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web)));
 }
-
-internal abstract record CheckoutOutcome
-{
-    public sealed record Accepted(Guid OrderId) : CheckoutOutcome;
-
-    public sealed record KeyReused : CheckoutOutcome;
-
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : CheckoutOutcome;
-}
