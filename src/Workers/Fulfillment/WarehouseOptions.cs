@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Commerce.Workers.Integrations;
 
 namespace Commerce.Workers.Fulfillment;
 
@@ -19,7 +20,18 @@ public sealed class WarehouseOptions : IValidatableObject
     /// <summary>Sent as <c>Authorization: Bearer …</c> when set; the sandbox needs none.</summary>
     public string? ApiKey { get; set; }
 
-    public WarehouseResilienceSettings Resilience { get; set; } = new();
+    /// <summary>
+    /// The tuning of Microsoft.Extensions.Http.Resilience's standard handler: total timeout → retry
+    /// (exponential, jitter, at least one retry; delays capped at 5 min, past the default total
+    /// timeout) → circuit breaker (sampling at least twice the attempt timeout) → attempt timeout. Retrying a POST is safe because every request carries its
+    /// <c>requestId</c>, which the warehouse de-duplicates.
+    /// </summary>
+    public ResilienceSettings Resilience { get; set; } = new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(5),
+        TotalRequestTimeout = TimeSpan.FromSeconds(30),
+        MaxRetryDelay = TimeSpan.FromMinutes(5),
+    };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -33,16 +45,14 @@ public sealed class WarehouseOptions : IValidatableObject
             yield return new ValidationResult("Warehouse:ApiKey must not be empty or contain white space when set", [nameof(ApiKey)]);
         }
 
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(Resilience, new ValidationContext(Resilience), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var result in Resilience.Validate("Warehouse:Resilience"))
         {
-            yield return new ValidationResult($"Warehouse:Resilience:{result.ErrorMessage}", [.. result.MemberNames.Select(n => $"Resilience:{n}")]);
+            yield return result;
         }
 
-        if (Resilience.TotalRequestTimeout <= Resilience.AttemptTimeout)
+        if (Resilience.MaxRetryAttempts < 1)
         {
-            yield return new ValidationResult("Warehouse:Resilience:TotalRequestTimeout must be longer than AttemptTimeout", ["Resilience:TotalRequestTimeout"]);
+            yield return new ValidationResult("Warehouse:Resilience:MaxRetryAttempts must be between 1 and 10", ["Warehouse:Resilience:MaxRetryAttempts"]);
         }
     }
 }

@@ -66,7 +66,7 @@ public static class IntegrationsExtensions
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
             {
-                WarehouseResilienceSettings tuning;
+                ResilienceSettings tuning;
                 try
                 {
                     tuning = sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Resilience;
@@ -78,16 +78,17 @@ public static class IntegrationsExtensions
                 }
 
                 o.AttemptTimeout.Timeout = tuning.AttemptTimeout;
-                o.TotalRequestTimeout.Timeout = tuning.TotalRequestTimeout;
+                o.TotalRequestTimeout.Timeout = tuning.TotalRequestTimeout ?? o.TotalRequestTimeout.Timeout;
                 o.Retry.MaxRetryAttempts = tuning.MaxRetryAttempts;
                 o.Retry.Delay = tuning.RetryBaseDelay;
+                o.Retry.MaxDelay = tuning.MaxRetryDelay;
                 o.Retry.BackoffType = DelayBackoffType.Exponential;
                 o.Retry.UseJitter = true;
                 o.CircuitBreaker.FailureRatio = tuning.CircuitBreakerFailureRatio;
                 o.CircuitBreaker.MinimumThroughput = tuning.CircuitBreakerMinimumThroughput;
                 o.CircuitBreaker.BreakDuration = tuning.CircuitBreakerBreakDuration;
                 // The handler requires a sampling window of at least twice the attempt timeout.
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * tuning.AttemptTimeout.Ticks));
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(tuning.CircuitBreakerSamplingDuration.Ticks, 2 * tuning.AttemptTimeout.Ticks));
             });
 
         return builder;
