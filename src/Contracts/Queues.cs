@@ -9,6 +9,9 @@ public static class Queues
     /// <summary>The checkout saga's queue: <c>SubmitOrder</c>, <c>CancelOrder</c> and every reply.</summary>
     public const string OrderSaga = "order-state";
 
+    /// <summary>The send address of <see cref="OrderSaga"/>.</summary>
+    public static readonly Uri OrderSagaAddress = Address(OrderSaga);
+
     public const string ReserveInventory = "reserve-inventory";
 
     public const string ReleaseInventory = "release-inventory";

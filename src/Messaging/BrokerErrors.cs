@@ -12,12 +12,11 @@ namespace Commerce.Messaging;
 /// </summary>
 public static class BrokerErrors
 {
-    public static bool IsTransient(Exception exception) => exception switch
+    public static bool IsTransient(Exception exception) => ExceptionChain.Unwrap(exception) switch
     {
         OperationInterruptedException => true,
         RabbitMqConnectionException => true,
         BrokerUnreachableException => true,
-        SagaStateMachineException { InnerException: { } inner } => IsTransient(inner),
         AggregateException { InnerExceptions: var inner } => inner.Any(IsTransient),
         _ => false,
     };

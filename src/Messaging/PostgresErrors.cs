@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,15 +19,13 @@ public static class PostgresErrors
         PostgresErrorCodes.CannotConnectNow,
     ];
 
-    public static bool IsTransient(Exception exception) => exception switch
+    public static bool IsTransient(Exception exception) => ExceptionChain.Unwrap(exception) switch
     {
         PostgresException pg => Transient.Contains(pg.SqlState),
         NpgsqlException { IsTransient: true } => true,
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: { } inner } => IsTransient(inner),
         InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
-        // A saga activity's failure reaches the retry filter wrapped once per behaviour it passed.
-        SagaStateMachineException { InnerException: { } inner } => IsTransient(inner),
         _ => false,
     };
 }

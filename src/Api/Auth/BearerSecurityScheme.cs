@@ -46,10 +46,3 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenA
         return Task.CompletedTask;
     }
 }
-
-internal static class BearerSecuritySchemeExtensions
-{
-    public static OpenApiOptions AddBearerSecurityScheme(this OpenApiOptions options) => options
-        .AddDocumentTransformer<BearerSecurityScheme>()
-        .AddOperationTransformer<BearerSecurityScheme>();
-}

@@ -19,9 +19,6 @@ namespace Commerce.Api.Ordering;
 /// </summary>
 internal sealed class CheckoutService(CommerceDbContext db, ISendEndpointProvider send, ICartStore cart, TimeProvider clock)
 {
-    /// <summary>The saga's queue.</summary>
-    public static readonly Uri OrderSagaQueue = Queues.Address(Queues.OrderSaga);
-
     public async Task<CheckoutOutcome> CheckoutAsync(Guid customerId, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken)
     {
         var requestHash = Hash(request);
@@ -84,7 +81,7 @@ internal sealed class CheckoutService(CommerceDbContext db, ISendEndpointProvide
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             db.Orders.Add(order);
-            var saga = await send.GetSendEndpoint(OrderSagaQueue);
+            var saga = await send.GetSendEndpoint(Queues.OrderSagaAddress);
             await saga.Send(new SubmitOrder(order.Id, customerId, customer.Email, order.Total, order.Currency, order.PaymentMethod, now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -122,13 +119,4 @@ internal sealed class CheckoutService(CommerceDbContext db, ISendEndpointProvide
     /// <summary>The request as parsed (so whitespace and member order do not matter), hashed.</summary>
     private static string Hash(CheckoutRequest request) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web)));
-}
-
-internal abstract record CheckoutOutcome
-{
-    public sealed record Accepted(Guid OrderId) : CheckoutOutcome;
-
-    public sealed record KeyReused : CheckoutOutcome;
-
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : CheckoutOutcome;
 }

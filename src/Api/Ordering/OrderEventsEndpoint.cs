@@ -60,5 +60,3 @@ internal static class OrderEventsEndpoint
         }
     }
 }
-
-internal sealed record OrderStatusEvent(Guid OrderId, string Status, string? Detail, DateTimeOffset At, int Version);

@@ -27,11 +27,3 @@ internal sealed record OrderView(
         order.Carrier is null ? null : new ShipmentView(order.Carrier, order.TrackingNumber),
         [.. order.Timeline.OrderBy(t => t.Version).Select(t => new TimelineEntryView(t.Status, t.At, t.Detail))]);
 }
-
-internal sealed record OrderLineView(Guid ProductId, string Name, int Quantity, decimal UnitPrice, decimal LineTotal);
-
-internal sealed record ShipmentView(string Carrier, string? TrackingNumber);
-
-internal sealed record TimelineEntryView(string Status, DateTimeOffset At, string? Detail);
-
-internal sealed record OrderPage(IReadOnlyList<OrderView> Items, int Page, int PageSize, int Total);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Commerce.Api.Auth;
+using Commerce.Contracts;
 using Commerce.Contracts.Checkout;
 using Commerce.Persistence;
 using Commerce.Persistence.Orders;
@@ -72,7 +73,7 @@ internal static class OrdersEndpoints
 
         // Through the bus outbox: the request is stored before the 202, and sent after the commit.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var saga = await send.GetSendEndpoint(CheckoutService.OrderSagaQueue);
+        var saga = await send.GetSendEndpoint(Queues.OrderSagaAddress);
         await saga.Send(new CancelOrder(id, user.GetUserId(), clock.GetUtcNow()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

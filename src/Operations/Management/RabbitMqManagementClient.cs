@@ -71,24 +71,3 @@ public sealed class RabbitMqManagementClient : IDisposable
 
     private sealed record VirtualHostInfo([property: JsonPropertyName("message_stats")] MessageTotals? Stats);
 }
-
-public sealed record MessageTotals(
-    [property: JsonPropertyName("publish")] long Published,
-    [property: JsonPropertyName("deliver_get")] long Delivered);
-
-public sealed record QueueInfo(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("messages")] long Messages,
-    [property: JsonPropertyName("messages_ready")] long MessagesReady,
-    [property: JsonPropertyName("messages_unacknowledged")] long MessagesUnacknowledged,
-    [property: JsonPropertyName("consumers")] int Consumers);
-
-/// <summary>One message as the management API's <c>/get</c> returns it.</summary>
-public sealed record PeekedMessage(
-    [property: JsonPropertyName("payload")] string Payload,
-    [property: JsonPropertyName("payload_encoding")] string PayloadEncoding,
-    [property: JsonPropertyName("properties")] PeekedProperties Properties);
-
-public sealed record PeekedProperties(
-    [property: JsonPropertyName("message_id")] string? MessageId,
-    [property: JsonPropertyName("headers")] Dictionary<string, System.Text.Json.JsonElement>? Headers);

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Commerce.Persistence.Inventory;
 
 /// <summary>
@@ -18,20 +15,4 @@ public class StockReservation
     public ReservationState State { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
-}
-
-public enum ReservationState
-{
-    Reserved = 0,
-    Sold = 1,
-    Released = 2,
-}
-
-internal sealed class StockReservationConfiguration : IEntityTypeConfiguration<StockReservation>
-{
-    public void Configure(EntityTypeBuilder<StockReservation> builder)
-    {
-        builder.HasKey(r => new { r.OrderId, r.ProductId });
-        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
-    }
 }

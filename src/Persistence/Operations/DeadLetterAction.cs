@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Commerce.Persistence.Operations;
 
 /// <summary>
@@ -42,18 +39,5 @@ public class DeadLetterAction
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Length > MaxOutcomeLength ? outcome[..MaxOutcomeLength] : outcome;
-    }
-}
-
-internal sealed class DeadLetterActionConfiguration : IEntityTypeConfiguration<DeadLetterAction>
-{
-    public void Configure(EntityTypeBuilder<DeadLetterAction> builder)
-    {
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Actor).HasMaxLength(320);
-        builder.Property(a => a.Action).HasMaxLength(16);
-        builder.Property(a => a.Queue).HasMaxLength(255);
-        builder.Property(a => a.Outcome).HasMaxLength(DeadLetterAction.MaxOutcomeLength);
-        builder.HasIndex(a => a.At);
     }
 }

@@ -29,29 +29,3 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasMany(o => o.Timeline).WithOne().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
-{
-    public void Configure(EntityTypeBuilder<OrderLine> builder)
-    {
-        builder.ToTable("order_lines");
-        builder.HasKey(l => new { l.OrderId, l.LineNumber });
-        builder.Property(l => l.Sku).HasMaxLength(64);
-        builder.Property(l => l.Name).HasMaxLength(200);
-        builder.Property(l => l.UnitPrice).HasPrecision(12, 2);
-        builder.Property(l => l.LineTotal).HasPrecision(12, 2);
-        builder.ToTable(t => t.HasCheckConstraint("ck_order_lines_quantity_positive", "quantity > 0"));
-    }
-}
-
-internal sealed class OrderTimelineEntryConfiguration : IEntityTypeConfiguration<OrderTimelineEntry>
-{
-    public void Configure(EntityTypeBuilder<OrderTimelineEntry> builder)
-    {
-        // The key is the saga's version: a redelivered status event cannot add a second entry.
-        builder.ToTable("order_timeline");
-        builder.HasKey(t => new { t.OrderId, t.Version });
-        builder.Property(t => t.Status).HasMaxLength(32);
-        builder.Property(t => t.Detail).HasMaxLength(500);
-    }
-}

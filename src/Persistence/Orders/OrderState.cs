@@ -1,6 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Commerce.Persistence.Orders;
 
@@ -44,18 +42,4 @@ public class OrderState : SagaStateMachineInstance
     public bool Shipped { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
-}
-
-internal sealed class OrderStateConfiguration : IEntityTypeConfiguration<OrderState>
-{
-    public void Configure(EntityTypeBuilder<OrderState> builder)
-    {
-        builder.HasKey(s => s.CorrelationId);
-        builder.Property(s => s.CurrentState).HasMaxLength(64);
-        builder.Property(s => s.Currency).HasMaxLength(3);
-        builder.Property(s => s.PaymentMethod).HasMaxLength(100);
-        builder.Property(s => s.PaymentIntentId).HasMaxLength(100);
-        // No index on CurrentState: every step changes it, and an index on a changed column makes
-        // each saga UPDATE write new index entries instead of a heap-only (HOT) tuple.
-    }
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Commerce.Persistence.Orders;
 
 /// <summary>One row per email sent: the key (order, event type) keeps it to one email each.</summary>
@@ -11,13 +8,4 @@ public class SentNotification
     public required string EventType { get; set; }
 
     public DateTimeOffset SentAt { get; set; }
-}
-
-internal sealed class SentNotificationConfiguration : IEntityTypeConfiguration<SentNotification>
-{
-    public void Configure(EntityTypeBuilder<SentNotification> builder)
-    {
-        builder.HasKey(n => new { n.OrderId, n.EventType });
-        builder.Property(n => n.EventType).HasMaxLength(32);
-    }
 }

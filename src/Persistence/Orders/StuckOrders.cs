@@ -1,31 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Persistence.Orders;
-
-/// <summary>
-/// An order whose saga is not in a terminal state and whose status has not changed for a while.
-/// <see cref="State"/> is the saga's state (<see cref="StuckOrders.NotStarted"/> when the saga never
-/// received the order), <see cref="Status"/> the status clients see, <see cref="Since"/> the order's
-/// last status change.
-/// </summary>
-public sealed record StuckOrder(Guid OrderId, string State, string Status, DateTimeOffset Since, double AgeSeconds, Guid CustomerId, decimal Total, string Currency);
-
-/// <summary>When an order counts as stuck, and how often the Workers count them. Bound from <c>StuckOrders</c>.</summary>
-public sealed class StuckOrderOptions
-{
-    public const string SectionName = "StuckOrders";
-
-    /// <summary>No status change for this long in a non-terminal saga state: stuck.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
-    public TimeSpan Threshold { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>How often the Workers count stuck orders for the <c>commerce.orders.stuck</c> gauge.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromMinutes(1);
-}
 
 /// <summary>
 /// The one query of stuck orders, for the admin route, the CLI and the Workers' gauge: orders whose

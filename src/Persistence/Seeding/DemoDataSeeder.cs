@@ -91,5 +91,3 @@ public sealed class DemoDataSeeder(CommerceDbContext db, UserPasswordHasher hash
         return added;
     }
 }
-
-public sealed record SeedResult(int ProductsAdded, int UsersAdded);

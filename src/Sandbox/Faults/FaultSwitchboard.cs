@@ -2,15 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Commerce.Sandbox.Faults;
 
-/// <summary>What a request drew from its target's fault switch.</summary>
-internal enum FaultOutcome
-{
-    None,
-    Error,
-    Timeout,
-    Down,
-}
-
 /// <summary>The current fault switch of every target. Settings are immutable records swapped whole, so readers never see half an update.</summary>
 internal sealed class FaultSwitchboard
 {

@@ -63,9 +63,3 @@ internal static class SandboxEndpoints
 
     private static string Name(FaultTarget target) => target.ToString().ToLowerInvariant();
 }
-
-/// <summary>Something the sandbox remembers that <c>POST /sandbox/reset</c> forgets.</summary>
-internal interface IResettable
-{
-    void Reset();
-}

@@ -18,24 +18,3 @@ internal sealed class MailOutbox : IResettable
 
     public void Reset() => _mail.Clear();
 }
-
-/// <summary>
-/// One accepted message: one per personalization of a send, as SendGrid counts them. The order and
-/// event ids are the <c>custom_args</c> the notification sender sets, which SendGrid echoes in its
-/// events; the tests count mail per (order, event) by them.
-/// </summary>
-internal sealed record SentMail(
-    string MessageId,
-    DateTimeOffset At,
-    string From,
-    IReadOnlyList<string> To,
-    string Subject,
-    string? Text,
-    string? Html,
-    IReadOnlyDictionary<string, string> CustomArgs,
-    IReadOnlyList<string> Categories)
-{
-    public string? OrderId => CustomArgs.GetValueOrDefault("order_id");
-
-    public string? EventId => CustomArgs.GetValueOrDefault("event_id");
-}

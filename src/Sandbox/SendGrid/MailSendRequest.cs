@@ -51,19 +51,3 @@ internal sealed record MailSendRequest(
         return errors;
     }
 }
-
-internal sealed record Personalization(
-    IReadOnlyList<EmailAddress>? To,
-    IReadOnlyList<EmailAddress>? Cc,
-    IReadOnlyList<EmailAddress>? Bcc,
-    string? Subject,
-    IReadOnlyDictionary<string, string>? CustomArgs);
-
-internal sealed record EmailAddress(string? Email, string? Name);
-
-internal sealed record MailContent(string? Type, string? Value);
-
-/// <summary>SendGrid's error envelope: <c>{"errors": [{"message", "field", "help"}]}</c>.</summary>
-internal sealed record SendGridErrors(IReadOnlyList<SendGridError> Errors);
-
-internal sealed record SendGridError(string Message, string? Field = null, string? Help = null);

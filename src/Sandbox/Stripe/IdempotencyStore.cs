@@ -2,26 +2,6 @@ using Commerce.Sandbox.Faults;
 
 namespace Commerce.Sandbox.Stripe;
 
-/// <summary>A response as stored under an idempotency key and replayed byte for byte.</summary>
-internal sealed record StoredResponse(int StatusCode, string Json);
-
-internal enum ClaimOutcome
-{
-    /// <summary>First use of the key: the caller executes and then completes or releases it.</summary>
-    Claimed,
-
-    /// <summary>Same key, same request, already answered: replay the stored response.</summary>
-    Replay,
-
-    /// <summary>Same key, other parameters or endpoint: 400.</summary>
-    Mismatch,
-
-    /// <summary>Same key while the first request still runs: 409, which Stripe.net retries.</summary>
-    InProgress,
-}
-
-internal readonly record struct IdempotencyClaim(ClaimOutcome Outcome, StoredResponse? Stored = null);
-
 /// <summary>
 /// Stripe's idempotency rules (docs.stripe.com/api/idempotent_requests): keys belong to an API key,
 /// the first result is kept and replayed, reuse with other parameters is an error, and keys are

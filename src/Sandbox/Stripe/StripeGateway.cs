@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Sandbox.Stripe;
 
-/// <summary>One Stripe request as an operation sees it.</summary>
-internal sealed record StripeCall(string ApiKey, string? IdempotencyKey, StripeForm Form);
-
 /// <summary>
 /// What every Stripe endpoint goes through, in Stripe's order: the API key, then the idempotency
 /// key (replay, mismatch or a first run), then the operation; a drop-after-commit fault loses the

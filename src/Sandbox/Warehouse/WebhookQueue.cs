@@ -3,9 +3,6 @@ using Commerce.Sandbox.Faults;
 
 namespace Commerce.Sandbox.Warehouse;
 
-/// <summary>One attempt to deliver one event; the event (and its id) stays the same across attempts.</summary>
-internal sealed record WebhookDelivery(string FulfillmentId, WarehouseEvent Event, int Attempt);
-
 /// <summary>
 /// Deliveries ready to send (a channel the <see cref="WebhookSender"/> drains) and the timers that
 /// make them ready later: the parcel's progress and the retries' backoff. A reset cancels every timer.

@@ -93,9 +93,3 @@ public sealed partial class WarehouseClient(HttpClient http, ILogger<WarehouseCl
 
     private sealed record WarehouseAccepted(string? FulfillmentId);
 }
-
-/// <summary>The warehouse refused the request (4xx other than 408/429): retrying it unchanged will not help.</summary>
-public sealed class WarehouseRejectedException(int statusCode, string message) : Exception(message)
-{
-    public int StatusCode { get; } = statusCode;
-}

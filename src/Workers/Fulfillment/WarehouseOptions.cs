@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Commerce.Workers.Integrations;
 
 namespace Commerce.Workers.Fulfillment;
 
@@ -19,7 +20,18 @@ public sealed class WarehouseOptions : IValidatableObject
     /// <summary>Sent as <c>Authorization: Bearer …</c> when set; the sandbox needs none.</summary>
     public string? ApiKey { get; set; }
 
-    public WarehouseResilienceSettings Resilience { get; set; } = new();
+    /// <summary>
+    /// The tuning of Microsoft.Extensions.Http.Resilience's standard handler: total timeout → retry
+    /// (exponential, jitter, at least one retry; delays capped at 5 min, past the default total
+    /// timeout) → circuit breaker (sampling at least twice the attempt timeout) → attempt timeout. Retrying a POST is safe because every request carries its
+    /// <c>requestId</c>, which the warehouse de-duplicates.
+    /// </summary>
+    public ResilienceSettings Resilience { get; set; } = new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(5),
+        TotalRequestTimeout = TimeSpan.FromSeconds(30),
+        MaxRetryDelay = TimeSpan.FromMinutes(5),
+    };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -33,46 +45,14 @@ public sealed class WarehouseOptions : IValidatableObject
             yield return new ValidationResult("Warehouse:ApiKey must not be empty or contain white space when set", [nameof(ApiKey)]);
         }
 
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(Resilience, new ValidationContext(Resilience), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var result in Resilience.Validate("Warehouse:Resilience"))
         {
-            yield return new ValidationResult($"Warehouse:Resilience:{result.ErrorMessage}", [.. result.MemberNames.Select(n => $"Resilience:{n}")]);
+            yield return result;
         }
 
-        if (Resilience.TotalRequestTimeout <= Resilience.AttemptTimeout)
+        if (Resilience.MaxRetryAttempts < 1)
         {
-            yield return new ValidationResult("Warehouse:Resilience:TotalRequestTimeout must be longer than AttemptTimeout", ["Resilience:TotalRequestTimeout"]);
+            yield return new ValidationResult("Warehouse:Resilience:MaxRetryAttempts must be between 1 and 10", ["Warehouse:Resilience:MaxRetryAttempts"]);
         }
     }
-}
-
-/// <summary>
-/// The tuning of Microsoft.Extensions.Http.Resilience's standard handler for the warehouse: total
-/// timeout → retry (exponential, jitter) → circuit breaker → attempt timeout. Retrying a POST is
-/// safe because every request carries its <c>requestId</c>, which the warehouse de-duplicates.
-/// </summary>
-public sealed class WarehouseResilienceSettings
-{
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00", ErrorMessage = "{0} must be between 10 ms and 5 min")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>All attempts and delays of one call together.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.020", "00:30:00", ErrorMessage = "{0} must be between 20 ms and 30 min")]
-    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    [Range(1, 10, ErrorMessage = "{0} must be between 1 and 10")]
-    public int MaxRetryAttempts { get; set; } = 3;
-
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "{0} must be between 0 and 1 min")]
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    [Range(0.01, 1.0, ErrorMessage = "{0} must be between 0.01 and 1")]
-    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
-
-    [Range(2, 100_000, ErrorMessage = "{0} must be at least 2")]
-    public int CircuitBreakerMinimumThroughput { get; set; } = 20;
-
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00", ErrorMessage = "{0} must be between 0.5 s and 1 h")]
-    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 }

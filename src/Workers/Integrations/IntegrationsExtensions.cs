@@ -37,23 +37,13 @@ public static class IntegrationsExtensions
             .ValidateOnStart();
 
         // Stripe: Stripe.net over a factory HttpClient (its retries off), inside our pipeline.
-        services.AddHttpClient(StripePaymentGateway.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
-            .AddHttpMessageHandler(sp => new OutboundHostGuard(sp.GetRequiredService<IOptions<StripeOptions>>().Value.ApiBase));
-        services.AddResiliencePipeline(StripePaymentGateway.PipelineName, (pipeline, context) =>
-            pipeline.AddProviderStrategies(
-                context.ServiceProvider.GetRequiredService<IOptions<StripeOptions>>().Value.Resilience,
-                StripePaymentGateway.IsTransient));
+        services.AddProviderClient<StripeOptions>(
+            StripePaymentGateway.HttpClientName, StripePaymentGateway.PipelineName, o => o.ApiBase, o => o.Resilience, StripePaymentGateway.IsTransient);
         services.AddTransient<IPaymentGateway, StripePaymentGateway>();
 
         // SendGrid: the SendGrid client over a factory HttpClient (it retries nothing by default), inside our pipeline.
-        services.AddHttpClient(SendGridEmailSender.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
-            .AddHttpMessageHandler(sp => new OutboundHostGuard(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Host));
-        services.AddResiliencePipeline(SendGridEmailSender.PipelineName, (pipeline, context) =>
-            pipeline.AddProviderStrategies(
-                context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value.Resilience,
-                SendGridEmailSender.IsTransient));
+        services.AddProviderClient<SendGridOptions>(
+            SendGridEmailSender.HttpClientName, SendGridEmailSender.PipelineName, o => o.Host, o => o.Resilience, SendGridEmailSender.IsTransient);
         services.AddTransient<IEmailSender, SendGridEmailSender>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RecentlySentEmails>();
@@ -66,7 +56,7 @@ public static class IntegrationsExtensions
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
             {
-                WarehouseResilienceSettings tuning;
+                ResilienceSettings tuning;
                 try
                 {
                     tuning = sp.GetRequiredService<IOptions<WarehouseOptions>>().Value.Resilience;
@@ -78,19 +68,38 @@ public static class IntegrationsExtensions
                 }
 
                 o.AttemptTimeout.Timeout = tuning.AttemptTimeout;
-                o.TotalRequestTimeout.Timeout = tuning.TotalRequestTimeout;
+                o.TotalRequestTimeout.Timeout = tuning.TotalRequestTimeout ?? o.TotalRequestTimeout.Timeout;
                 o.Retry.MaxRetryAttempts = tuning.MaxRetryAttempts;
                 o.Retry.Delay = tuning.RetryBaseDelay;
+                o.Retry.MaxDelay = tuning.MaxRetryDelay;
                 o.Retry.BackoffType = DelayBackoffType.Exponential;
                 o.Retry.UseJitter = true;
                 o.CircuitBreaker.FailureRatio = tuning.CircuitBreakerFailureRatio;
                 o.CircuitBreaker.MinimumThroughput = tuning.CircuitBreakerMinimumThroughput;
                 o.CircuitBreaker.BreakDuration = tuning.CircuitBreakerBreakDuration;
                 // The handler requires a sampling window of at least twice the attempt timeout.
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * tuning.AttemptTimeout.Ticks));
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(tuning.CircuitBreakerSamplingDuration.Ticks, 2 * tuning.AttemptTimeout.Ticks));
             });
 
         return builder;
+    }
+
+    // An SDK's factory HttpClient (no timeout of its own: the pipeline's apply) that talks to the
+    // configured host only, and the Polly pipeline (ProviderPipeline) the SDK's calls run through.
+    private static void AddProviderClient<TOptions>(
+        this IServiceCollection services,
+        string httpClientName,
+        string pipelineName,
+        Func<TOptions, Uri> host,
+        Func<TOptions, ResilienceSettings> resilience,
+        Func<Exception, bool> isTransient)
+        where TOptions : class
+    {
+        services.AddHttpClient(httpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
+            .AddHttpMessageHandler(sp => new OutboundHostGuard(host(sp.GetRequiredService<IOptions<TOptions>>().Value)));
+        services.AddResiliencePipeline(pipelineName, (pipeline, context) =>
+            pipeline.AddProviderStrategies(resilience(context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value), isTransient));
     }
 
     // Answers are never followed elsewhere (S8); pooled connections are renewed so DNS changes are seen.

@@ -33,6 +33,3 @@ public sealed class OutboundHostGuard(Uri allowed) : DelegatingHandler
         }
     }
 }
-
-/// <summary>A request to a host other than the configured one: a bug or an attack, never retried.</summary>
-public sealed class DisallowedHostException(string message) : InvalidOperationException(message);

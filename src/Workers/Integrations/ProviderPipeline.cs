@@ -7,8 +7,9 @@ namespace Commerce.Workers.Integrations;
 
 /// <summary>
 /// Builds the Polly 8 pipeline every SDK-based provider call runs through (Stripe, SendGrid):
-/// retry (outermost) → circuit breaker → per-attempt timeout (innermost). The SDKs' own retries are
-/// off, so these are the only ones, and each retry reuses the same idempotency key.
+/// total timeout (when set, outermost) → retry → circuit breaker → per-attempt timeout (innermost).
+/// The SDKs' own retries are off, so these are the only ones, and each retry reuses the same
+/// idempotency key.
 /// </summary>
 public static class ProviderPipeline
 {
@@ -21,6 +22,11 @@ public static class ProviderPipeline
         // A timed-out attempt and a transient provider failure are retried; an open circuit is not
         // (it would only fail again at once): the caller's own, durable retry takes over.
         bool Retryable(Exception e) => e is TimeoutRejectedException || (e is not BrokenCircuitException && isTransient(e));
+
+        if (settings.TotalRequestTimeout is { } total)
+        {
+            builder.AddTimeout(total);
+        }
 
         if (settings.MaxRetryAttempts > 0)
         {

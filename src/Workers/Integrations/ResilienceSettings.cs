@@ -4,7 +4,8 @@ namespace Commerce.Workers.Integrations;
 
 /// <summary>
 /// The Polly 8 pipeline around one provider's calls (section <c>&lt;Provider&gt;:Resilience</c>): a
-/// per-attempt timeout inside a circuit breaker inside a retry with exponential backoff and jitter.
+/// per-attempt timeout inside a circuit breaker inside a retry with exponential backoff and jitter,
+/// inside the total timeout when one is set.
 /// Only transient failures (5xx, 409, 429, timeouts, connection failures) are retried or counted by
 /// the breaker; a decline or a rejected request never is. The ranges are Polly's own limits.
 /// </summary>
@@ -13,6 +14,13 @@ public sealed class ResilienceSettings
     /// <summary>One HTTP attempt's limit; a longer attempt is abandoned and counts as a transient failure.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00", ErrorMessage = "{0} must be between 10 ms and 5 min")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// All attempts and delays of one call together; none when unset (Stripe, SendGrid). The
+    /// warehouse's standard handler sets it (30 s by default); it must be longer than <see cref="AttemptTimeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.020", "00:30:00", ErrorMessage = "{0} must be between 20 ms and 30 min")]
+    public TimeSpan? TotalRequestTimeout { get; set; }
 
     /// <summary>Retries after the first attempt; 0 turns the retry off (the caller retries later).</summary>
     [Range(0, 10, ErrorMessage = "{0} must be between 0 and 10")]
@@ -54,6 +62,11 @@ public sealed class ResilienceSettings
         if (MaxRetryDelay < RetryBaseDelay)
         {
             yield return new ValidationResult($"{prefix}:MaxRetryDelay must not be shorter than RetryBaseDelay", [$"{prefix}:MaxRetryDelay"]);
+        }
+
+        if (TotalRequestTimeout <= AttemptTimeout)
+        {
+            yield return new ValidationResult($"{prefix}:TotalRequestTimeout must be longer than AttemptTimeout", [$"{prefix}:TotalRequestTimeout"]);
         }
     }
 }

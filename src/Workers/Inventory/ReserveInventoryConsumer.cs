@@ -59,6 +59,3 @@ public sealed class ReserveInventoryConsumer(CommerceDbContext db, TimeProvider 
         await context.Publish(new InventoryReserved(orderId));
     }
 }
-
-/// <summary>How much of one product an order asks for, over all its lines.</summary>
-internal sealed record ProductQuantity(Guid ProductId, int Quantity, string Name);

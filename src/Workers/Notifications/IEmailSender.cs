@@ -1,5 +1,3 @@
-using Commerce.Workers.Integrations;
-
 namespace Commerce.Workers.Notifications;
 
 /// <summary>
@@ -10,8 +8,3 @@ public interface IEmailSender
 {
     Task SendAsync(OrderEmail email, CancellationToken cancellationToken);
 }
-
-/// <summary><paramref name="EventId"/> is stable per (order, event type): the provider-side duplicate key.</summary>
-public sealed record OrderEmail(Guid OrderId, string EventType, string EventId, string To, string Subject, string Html, string Text);
-
-public sealed class EmailProviderUnavailableException(string message, Exception? inner = null) : ProviderUnavailableException(message, inner);

@@ -4,22 +4,6 @@ using System.Text;
 
 namespace Commerce.Workers.Notifications;
 
-/// <summary>What an order email shows. Money is in major units with <see cref="Currency"/> (ISO code).</summary>
-public sealed record OrderEmailModel(
-    Guid OrderId,
-    string CustomerName,
-    IReadOnlyList<OrderEmailLine> Lines,
-    decimal Total,
-    string Currency,
-    string? Carrier = null,
-    string? TrackingNumber = null,
-    string? Reason = null);
-
-public sealed record OrderEmailLine(string Name, int Quantity, decimal UnitPrice, decimal LineTotal);
-
-/// <summary>A rendered email: the subject and both bodies.</summary>
-public sealed record RenderedEmail(string Subject, string Html, string Text);
-
 /// <summary>
 /// One template per order event, each rendering a subject, an HTML body and a text body with the
 /// order's lines and total (and tracking, or the reason, where the event has one). Every value is

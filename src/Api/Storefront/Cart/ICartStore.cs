@@ -7,5 +7,3 @@ internal interface ICartStore
 
     Task ClearAsync(Guid userId, CancellationToken cancellationToken);
 }
-
-internal sealed record CartLine(Guid ProductId, int Quantity);

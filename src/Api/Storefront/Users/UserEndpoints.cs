@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Api.Storefront.Users;
 
-internal sealed record UserResponse(Guid UserId, string Email, string FullName, IReadOnlyList<string> Roles);
-
 /// <summary><c>GET /users/me</c>: the caller's account, from the database rather than the token.</summary>
 internal static class UserEndpoints
 {

@@ -1,0 +1,3 @@
+namespace Commerce.Api.Auth;
+
+internal sealed record RegisterResponse(Guid UserId);

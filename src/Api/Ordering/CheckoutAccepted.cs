@@ -1,0 +1,3 @@
+namespace Commerce.Api.Ordering;
+
+internal sealed record CheckoutAccepted(Guid OrderId, string Status, string StatusUrl);

@@ -1,0 +1,71 @@
+namespace Commerce.Api.Ordering;
+
+internal static class CheckoutValidation
+{
+    public const int MaxLines = 50;
+    public const int MaxQuantity = 99;
+
+    /// <summary>Field-keyed errors, as problem+json's <c>errors</c> expects; empty when valid.</summary>
+    public static Dictionary<string, string[]> Validate(CheckoutRequest request, string? idempotencyKey)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        {
+            Add("Idempotency-Key", "The Idempotency-Key header is required (at most 200 characters).");
+        }
+
+        if (request.Items is { } items)
+        {
+            if (items.Count is 0 or > MaxLines)
+            {
+                Add("items", $"Between 1 and {MaxLines} lines, or leave items out to check out the cart.");
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].ProductId == Guid.Empty)
+                {
+                    Add($"items[{i}].productId", "Required.");
+                }
+
+                if (items[i].Quantity is < 1 or > MaxQuantity)
+                {
+                    Add($"items[{i}].quantity", $"Between 1 and {MaxQuantity}.");
+                }
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(request.PaymentMethod) || request.PaymentMethod.Length > 100)
+        {
+            Add("paymentMethod", "Required (at most 100 characters).");
+        }
+
+        if (request.ShippingAddress is not { } a)
+        {
+            Add("shippingAddress", "Required.");
+        }
+        else
+        {
+            Required(a.Name, "shippingAddress.name");
+            Required(a.Line1, "shippingAddress.line1");
+            Required(a.City, "shippingAddress.city");
+            Required(a.PostalCode, "shippingAddress.postalCode");
+            if (a.Country is not { Length: 2 } || !a.Country.All(char.IsAsciiLetterUpper))
+            {
+                Add("shippingAddress.country", "A two-letter ISO country code such as US.");
+            }
+        }
+
+        return errors;
+
+        void Required(string? value, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 200)
+            {
+                Add(field, "Required (at most 200 characters).");
+            }
+        }
+    }
+}

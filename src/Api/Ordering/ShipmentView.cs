@@ -1,0 +1,3 @@
+namespace Commerce.Api.Ordering;
+
+internal sealed record ShipmentView(string Carrier, string? TrackingNumber);

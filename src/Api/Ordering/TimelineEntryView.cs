@@ -1,0 +1,3 @@
+namespace Commerce.Api.Ordering;
+
+internal sealed record TimelineEntryView(string Status, DateTimeOffset At, string? Detail);

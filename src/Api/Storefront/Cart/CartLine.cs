@@ -1,0 +1,3 @@
+namespace Commerce.Api.Storefront.Cart;
+
+internal sealed record CartLine(Guid ProductId, int Quantity);

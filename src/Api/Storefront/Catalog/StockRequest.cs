@@ -1,0 +1,3 @@
+namespace Commerce.Api.Storefront.Catalog;
+
+internal sealed record StockRequest(int? Available);

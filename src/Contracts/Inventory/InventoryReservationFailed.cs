@@ -1,0 +1,3 @@
+namespace Commerce.Contracts.Inventory;
+
+public record InventoryReservationFailed(Guid OrderId, string Reason);

@@ -1,0 +1,3 @@
+namespace Commerce.Contracts.Inventory;
+
+public record InventoryReserved(Guid OrderId);

@@ -1,0 +1,4 @@
+namespace Commerce.Contracts.Inventory;
+
+/// <summary>Give reserved stock back (compensation).</summary>
+public record ReleaseInventory(Guid OrderId);

@@ -1,0 +1,3 @@
+namespace Commerce.Contracts.Payments;
+
+public record RefundPayment(Guid OrderId, string PaymentIntentId, long AmountMinor);

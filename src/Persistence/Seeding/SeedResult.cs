@@ -1,0 +1,3 @@
+namespace Commerce.Persistence.Seeding;
+
+public sealed record SeedResult(int ProductsAdded, int UsersAdded);

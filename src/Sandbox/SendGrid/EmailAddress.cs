@@ -1,0 +1,3 @@
+namespace Commerce.Sandbox.SendGrid;
+
+internal sealed record EmailAddress(string? Email, string? Name);

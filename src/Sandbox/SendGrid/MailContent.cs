@@ -1,0 +1,3 @@
+namespace Commerce.Sandbox.SendGrid;
+
+internal sealed record MailContent(string? Type, string? Value);

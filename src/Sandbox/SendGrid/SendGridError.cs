@@ -1,0 +1,3 @@
+namespace Commerce.Sandbox.SendGrid;
+
+internal sealed record SendGridError(string Message, string? Field = null, string? Help = null);

@@ -1,0 +1,3 @@
+namespace Commerce.Sandbox.Stripe;
+
+internal readonly record struct IdempotencyClaim(ClaimOutcome Outcome, StoredResponse? Stored = null);

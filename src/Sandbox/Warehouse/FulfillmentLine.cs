@@ -1,0 +1,3 @@
+namespace Commerce.Sandbox.Warehouse;
+
+internal sealed record FulfillmentLine(string? Sku, int Quantity);

@@ -1,0 +1,3 @@
+namespace Commerce.Workers.Fulfillment;
+
+public sealed record FulfillmentLine(string Sku, int Quantity);

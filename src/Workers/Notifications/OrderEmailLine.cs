@@ -1,0 +1,3 @@
+namespace Commerce.Workers.Notifications;
+
+public sealed record OrderEmailLine(string Name, int Quantity, decimal UnitPrice, decimal LineTotal);

@@ -1,0 +1,3 @@
+namespace Commerce.Workers.Payments;
+
+public sealed record RefundOutcome(string RefundId, long AmountMinor);
