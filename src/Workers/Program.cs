@@ -2,7 +2,6 @@ using Commerce.Messaging.Configuration;
 using Commerce.Persistence;
 using Commerce.Persistence.Configuration;
 using Commerce.ServiceDefaults;
-using Commerce.Workers.Integrations;
 using Commerce.Workers.Checkout;
 using Commerce.Workers.Fulfillment;
 using Commerce.Workers.Inventory;
@@ -45,7 +44,9 @@ public sealed class Program
             // Bus-wide, so the scheduler is in place before any endpoint's scheduled redelivery.
             (_, cfg) => cfg.UseMessageScheduler(PostgresOutboxConfigurator<CommerceDbContext>.SchedulerAddress));
         builder.AddCheckout();
-        builder.AddIntegrations();
+        builder.AddPayments();
+        builder.AddNotifications();
+        builder.AddFulfillment();
 
         var app = builder.Build();
         app.UseServiceDefaults();

@@ -1,5 +1,6 @@
 using Commerce.Bench.Hosting;
 using Commerce.Bench.SameFlow;
+using Commerce.Contracts;
 using Commerce.Contracts.Checkout;
 using Commerce.LocalSystem;
 using Commerce.Persistence.Orders;
@@ -40,7 +41,7 @@ public sealed class SameFlowHostSpecs
             var orderId = NewId.NextSequentialGuid();
             var now = DateTimeOffset.UtcNow;
             ledger.Accept(orderId, now);
-            var saga = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(SameFlowHost.OrderSagaQueue);
+            var saga = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(Queues.OrderSagaAddress);
             await saga.Send(new SubmitOrder(orderId, Guid.NewGuid(), "spec@example.com", SystemUnderTest.ProductPrice, "USD", "pm_card_visa", now));
 
             await Poll.UntilAsync(

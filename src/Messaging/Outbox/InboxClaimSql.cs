@@ -7,8 +7,8 @@ namespace Commerce.Messaging.Outbox;
 
 /// <summary>
 /// The statement that claims or locks a step's inbox row, on the context's connection and transaction
-/// without EF's query pipeline: it runs once per delivery, and its LINQ wrapper built, hashed and
-/// parameterised an expression tree per call, which issue 19's profile of the Workers found on the hot path (ADR 0022).
+/// without EF's query pipeline: it runs once per delivery, and a LINQ query builds, hashes and
+/// parameterises an expression tree on every call (ADR 0022).
 /// Names come from the model, once per model; every value is a parameter.
 /// </summary>
 internal sealed class InboxClaimSql

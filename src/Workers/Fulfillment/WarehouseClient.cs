@@ -9,7 +9,7 @@ namespace Commerce.Workers.Fulfillment;
 
 /// <summary>
 /// <see cref="IWarehouseClient"/> on a typed <see cref="HttpClient"/> (base address, key, the
-/// standard resilience handler and the host guard are set up in <see cref="IntegrationsExtensions"/>).
+/// standard resilience handler and the host guard are set up in <see cref="FulfillmentRegistration.AddFulfillment"/>).
 /// <c>POST /warehouse/v1/fulfillments</c> with the request id the warehouse de-duplicates by, so a
 /// retry returns the first fulfilment. Transient failures surface as <see cref="WarehouseUnavailableException"/>
 /// once the handler's retries are spent; a request the warehouse refuses (4xx) as <see cref="WarehouseRejectedException"/>.

@@ -3,7 +3,7 @@ namespace Commerce.Workers.Integrations;
 /// <summary>
 /// The last handler before the socket for every outbound client of the integrations: a request may
 /// only go to the configured provider's scheme, host and port (reliability plan S8, SSRF). The
-/// primary handlers also never follow redirects (<see cref="IntegrationsExtensions"/>), so an answer
+/// primary handlers also never follow redirects (<see cref="ProviderRegistration.NoRedirects"/>), so an answer
 /// cannot send a request anywhere else either.
 /// </summary>
 public sealed class OutboundHostGuard(Uri allowed) : DelegatingHandler

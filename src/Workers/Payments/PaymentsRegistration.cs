@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace Commerce.Workers.Payments;
 
-/// <summary>Charge and refund through the payment provider, each on its queue.</summary>
+/// <summary>Charge and refund through Stripe (<see cref="IPaymentGateway"/>), each on its queue.</summary>
 public static class PaymentsRegistration
 {
     public static void AddPaymentConsumers(this IBusRegistrationConfigurator x)
@@ -12,5 +12,16 @@ public static class PaymentsRegistration
         ArgumentNullException.ThrowIfNull(x);
         x.AddConsumer<ChargePaymentConsumer, ExternalCallConsumerDefinition<ChargePaymentConsumer>>().Endpoint(e => e.Name = Queues.ChargePayment);
         x.AddConsumer<RefundPaymentConsumer, ExternalCallConsumerDefinition<RefundPaymentConsumer>>().Endpoint(e => e.Name = Queues.RefundPayment);
+    }
+
+    /// <summary>Stripe.net over a factory HttpClient (its own retries off), inside our pipeline.</summary>
+    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddProviderOptions<StripeOptions>(builder.Configuration, StripeOptions.SectionName);
+        builder.Services.AddProviderClient<StripeOptions>(
+            StripePaymentGateway.HttpClientName, StripePaymentGateway.PipelineName, o => o.ApiBase, o => o.Resilience, StripePaymentGateway.IsTransient);
+        builder.Services.AddTransient<IPaymentGateway, StripePaymentGateway>();
+        return builder;
     }
 }

@@ -30,9 +30,6 @@ namespace Commerce.Bench.SameFlow;
 /// </summary>
 public static class SameFlowHost
 {
-    /// <summary>Where the Api sends <see cref="SubmitOrder"/>.</summary>
-    public static readonly Uri OrderSagaQueue = Queues.Address(Queues.OrderSaga);
-
     public static async Task RunAsync(string virtualHost, string urls, CancellationToken cancellationToken)
     {
         var services = LocalServices.Current;
@@ -101,7 +98,7 @@ public static class SameFlowHost
             var orderId = NewId.NextSequentialGuid();
             var now = clock.GetUtcNow();
             ledger.Accept(orderId, now);
-            var saga = await send.GetSendEndpoint(OrderSagaQueue);
+            var saga = await send.GetSendEndpoint(Queues.OrderSagaAddress);
             await saga.Send(new SubmitOrder(orderId, NewId.NextGuid(), "bench-shopper@example.com", SystemUnderTest.ProductPrice, "USD", "pm_card_visa", now), ct);
             return Results.Accepted(value: new AcceptedCheckout(orderId));
         });

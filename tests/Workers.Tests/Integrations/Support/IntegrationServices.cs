@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using Commerce.Workers.Integrations;
+using Commerce.Workers.Fulfillment;
+using Commerce.Workers.Notifications;
+using Commerce.Workers.Payments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Commerce.Workers.Tests.Integrations.Support;
 
 /// <summary>
-/// The Workers' integrations registered exactly as the host registers them (<see cref="IntegrationsExtensions.AddIntegrations"/>),
+/// The Workers' integrations registered exactly as the host registers them (<see cref="PaymentsRegistration.AddPayments"/>, <see cref="NotificationsRegistration.AddNotifications"/>, <see cref="FulfillmentRegistration.AddFulfillment"/>),
 /// with settings pointing at the sandbox and short retry delays, plus a handler that counts the
 /// HTTP attempts each client makes (outermost, so it sees every retry).
 /// </summary>
@@ -74,7 +76,9 @@ public sealed class IntegrationServices : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         builder.Services.AddLogging();
-        builder.AddIntegrations();
+        builder.AddPayments();
+        builder.AddNotifications();
+        builder.AddFulfillment();
 
         var attempts = new AttemptCounter();
         builder.Services.AddSingleton(attempts);
