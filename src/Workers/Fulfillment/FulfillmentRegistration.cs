@@ -21,6 +21,7 @@ public static class FulfillmentRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProviderOptions<WarehouseOptions>(builder.Configuration, WarehouseOptions.SectionName);
+        builder.Services.RedactResilienceResults();
         builder.Services.AddHttpClient<IWarehouseClient, WarehouseClient>((sp, http) =>
                 WarehouseClient.Configure(http, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(ProviderRegistration.NoRedirects)

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace Commerce.Workers.Integrations;
 
@@ -30,12 +32,17 @@ public static class ProviderRegistration
         Func<Exception, bool> isTransient)
         where TOptions : class
     {
+        services.RedactResilienceResults();
         services.AddHttpClient(httpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(NoRedirects)
             .AddHttpMessageHandler(sp => new OutboundHostGuard(host(sp.GetRequiredService<IOptions<TOptions>>().Value)));
         services.AddResiliencePipeline(pipelineName, (pipeline, context) =>
             pipeline.AddProviderStrategies(resilience(context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value), isTransient));
     }
+
+    /// <summary>Polly logs a result's type, never its content (<see cref="RedactedResilienceResults"/>); once however many providers ask.</summary>
+    public static void RedactResilienceResults(this IServiceCollection services) =>
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<TelemetryOptions>, RedactedResilienceResults>());
 
     /// <summary>Answers are never followed elsewhere (S8); pooled connections are renewed so DNS changes are seen.</summary>
     public static SocketsHttpHandler NoRedirects() => new()

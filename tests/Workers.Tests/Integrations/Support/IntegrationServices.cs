@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Workers.Tests.Integrations.Support;
@@ -70,12 +71,21 @@ public sealed class IntegrationServices : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>Builds the services and runs the start-up validation the host runs (throws <see cref="OptionsValidationException"/>).</summary>
-    public static IntegrationServices Create(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// Builds the services and runs the start-up validation the host runs (throws <see cref="OptionsValidationException"/>);
+    /// <paramref name="logs"/>, when given, receives every log line at every level.
+    /// </summary>
+    public static IntegrationServices Create(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         builder.AddPayments();
         builder.AddNotifications();
         builder.AddFulfillment();
