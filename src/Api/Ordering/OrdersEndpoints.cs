@@ -14,6 +14,9 @@ internal static class OrdersEndpoints
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Far past any real order history; bounds <c>(page - 1) * pageSize</c> well inside an int.</summary>
+    public const int MaxPage = 10_000;
+
     public static RouteGroupBuilder MapOrders(this RouteGroupBuilder v1)
     {
         var orders = v1.MapGroup("/orders").RequireAuthorization();
@@ -44,9 +47,9 @@ internal static class OrdersEndpoints
 
     private static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrders(ClaimsPrincipal user, CommerceDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
     {
-        if (page < 1 || pageSize is < 1 or > MaxPageSize)
+        if (page is < 1 or > MaxPage || pageSize is < 1 or > MaxPageSize)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"page ≥ 1 and 1 ≤ pageSize ≤ {MaxPageSize}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"1 ≤ page ≤ {MaxPage} and 1 ≤ pageSize ≤ {MaxPageSize}."] });
         }
 
         var userId = user.GetUserId();

@@ -11,9 +11,12 @@ namespace Commerce.Api.Ordering;
 /// </summary>
 internal static class WebhookSignature
 {
+    // Past the last second a DateTimeOffset can hold, a timestamp is not a time at all.
+    private static readonly long LatestTimestamp = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static bool IsValid(string? header, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, DateTimeOffset now, TimeSpan tolerance)
     {
-        if (!TryParse(header, out var timestamp, out var signatures))
+        if (!TryParse(header, out var timestamp, out var signatures) || timestamp > LatestTimestamp)
         {
             return false;
         }
