@@ -11,7 +11,7 @@ internal static class CheckoutValidation
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
 
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200)
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200 || HasControlCharacters(idempotencyKey))
         {
             Add("Idempotency-Key", "The Idempotency-Key header is required (at most 200 characters).");
         }
@@ -37,7 +37,7 @@ internal static class CheckoutValidation
             }
         }
 
-        if (string.IsNullOrWhiteSpace(request.PaymentMethod) || request.PaymentMethod.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.PaymentMethod) || request.PaymentMethod.Length > 100 || HasControlCharacters(request.PaymentMethod))
         {
             Add("paymentMethod", "Required (at most 100 characters).");
         }
@@ -50,6 +50,11 @@ internal static class CheckoutValidation
         {
             Required(a.Name, "shippingAddress.name");
             Required(a.Line1, "shippingAddress.line1");
+            if (a.Line2 is { } line2 && (line2.Length > 200 || HasControlCharacters(line2)))
+            {
+                Add("shippingAddress.line2", "At most 200 characters, no control characters.");
+            }
+
             Required(a.City, "shippingAddress.city");
             Required(a.PostalCode, "shippingAddress.postalCode");
             if (a.Country is not { Length: 2 } || !a.Country.All(char.IsAsciiLetterUpper))
@@ -62,10 +67,15 @@ internal static class CheckoutValidation
 
         void Required(string? value, string field)
         {
-            if (string.IsNullOrWhiteSpace(value) || value.Length > 200)
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 200 || HasControlCharacters(value))
             {
-                Add(field, "Required (at most 200 characters).");
+                Add(field, "Required (at most 200 characters, no control characters).");
             }
         }
     }
+
+    // PostgreSQL stores no NUL in text or jsonb: let through, it would fail the insert as a 503
+    // "try again" for a request that can never succeed. Other control characters have no place
+    // in an address or a key either.
+    private static bool HasControlCharacters(string value) => value.Any(char.IsControl);
 }
