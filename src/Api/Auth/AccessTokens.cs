@@ -13,6 +13,13 @@ internal sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider cl
     public const string SubjectClaim = "sub";
     public const string RoleClaim = "role";
 
+    /// <summary>
+    /// The signing key's id, in every token's <c>kid</c>: a token naming another key is refused
+    /// rather than tried against ours (RFC 8725 §3.1; reliability plan S4). A rotation gives the
+    /// new key a new id.
+    /// </summary>
+    public const string KeyId = "commerce-access-1";
+
     /// <summary>RFC 8725 wants a small skew; .NET's default of 5 minutes would keep expired tokens alive.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
@@ -39,7 +46,7 @@ internal sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider cl
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(jwt.SigningKeyBytes()), Algorithm),
+            SigningCredentials = new SigningCredentials(SigningKey(jwt), Algorithm),
         });
     }
 
@@ -54,7 +61,8 @@ internal sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider cl
         {
             ValidIssuer = jwt.Issuer,
             ValidAudience = jwt.Audience,
-            IssuerSigningKey = new SymmetricSecurityKey(jwt.SigningKeyBytes()),
+            IssuerSigningKey = SigningKey(jwt),
+            TryAllIssuerSigningKeys = false,
             ValidAlgorithms = [Algorithm],
             ValidateIssuer = true,
             ValidateAudience = true,
@@ -67,4 +75,6 @@ internal sealed class AccessTokens(IOptions<JwtOptions> options, TimeProvider cl
             RoleClaimType = RoleClaim,
         };
     }
+
+    private static SymmetricSecurityKey SigningKey(JwtOptions jwt) => new(jwt.SigningKeyBytes()) { KeyId = KeyId };
 }

@@ -83,6 +83,8 @@ public sealed class AuthSpecs : StorefrontFixture
         yield return new TestCaseData("wrong audience").SetName("a wrong audience is refused");
         yield return new TestCaseData("tampered payload").SetName("a tampered payload is refused");
         yield return new TestCaseData("other key").SetName("a token signed with another key is refused");
+        yield return new TestCaseData("unknown kid").SetName("a token naming an unknown key is refused");
+        yield return new TestCaseData("no kid").SetName("a token naming no key is refused");
     }
 
     [TestCaseSource(nameof(RefusedTokens))]
@@ -98,6 +100,8 @@ public sealed class AuthSpecs : StorefrontFixture
             "wrong audience" => await ForgeAsync(audience: "someone-else"),
             "tampered payload" => Tamper(await ForgeAsync()),
             "other key" => await ForgeAsync(key: "another-signing-key-of-at-least-32-bytes!!"),
+            "unknown kid" => await ForgeAsync(keyId: "someone-elses-key"),
+            "no kid" => await ForgeAsync(keyId: null),
             _ => throw new ArgumentOutOfRangeException(nameof(attack)),
         };
 
@@ -199,7 +203,8 @@ public sealed class AuthSpecs : StorefrontFixture
         string audience = Audience,
         string key = SigningKey,
         DateTime? expires = null,
-        bool withoutExpiry = false)
+        bool withoutExpiry = false,
+        string? keyId = SigningKeyId)
     {
         var now = DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
@@ -209,7 +214,7 @@ public sealed class AuthSpecs : StorefrontFixture
             Audience = audience,
             IssuedAt = now.AddMinutes(-10),
             NotBefore = now.AddMinutes(-10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)) { KeyId = keyId }, algorithm),
         };
         if (!withoutExpiry)
         {

@@ -18,6 +18,9 @@ public abstract class StorefrontFixture
     public const string Audience = "commerce-test-audience";
     public const string SigningKey = "test-signing-key-long-enough-for-hs256-hs384-and-hs512-0123456789";
 
+    /// <summary>The <c>kid</c> the Api signs with and requires (<c>AccessTokens.KeyId</c>).</summary>
+    public const string SigningKeyId = "commerce-access-1";
+
     protected ThrowawayDatabase Database { get; private set; } = null!;
 
     protected HostFactory<Program> Host { get; private set; } = null!;
