@@ -25,9 +25,9 @@ public sealed partial class SourceScanSpecs
     [Test]
     public void Raw_SQL_is_never_built_by_interpolation_outside_the_allowed_statements()
     {
-        var sources = Sources().ToList();
-        var raw = sources.Where(file => RawSql().IsMatch(File.ReadAllText(file))).Select(DocFiles.Relative).ToList();
-        var interpolated = sources.Where(file => InterpolatedRawSql().IsMatch(File.ReadAllText(file))).Select(DocFiles.Relative).ToHashSet(StringComparer.Ordinal);
+        var sources = Sources().Select(file => (Path: DocFiles.Relative(file), Text: File.ReadAllText(file))).ToList();
+        var raw = sources.Where(source => RawSql().IsMatch(source.Text)).Select(source => source.Path).ToList();
+        var interpolated = sources.Where(source => InterpolatedRawSql().IsMatch(source.Text)).Select(source => source.Path).ToHashSet(StringComparer.Ordinal);
         Assert.Multiple(() =>
         {
             Assert.That(raw, Has.Count.GreaterThan(3), "the scan finds the raw SQL calls at all");
