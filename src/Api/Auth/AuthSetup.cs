@@ -1,4 +1,5 @@
 using Commerce.Persistence.Users;
+using Commerce.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ internal static class AuthSetup
         services.AddOptions<JwtOptions>()
             .BindConfiguration(JwtOptions.SectionName)
             .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateOnStart()
+            .RefuseCommittedSecrets((JwtOptions.SigningKeySetting, o => [o.SigningKey]));
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 
 namespace Commerce.Api.Auth;
 
@@ -7,6 +6,8 @@ namespace Commerce.Api.Auth;
 internal sealed class JwtOptions
 {
     public const string SectionName = "Jwt";
+
+    public const string SigningKeySetting = "Jwt:SigningKey";
 
     /// <summary>HS256 needs a key at least as long as its 256-bit output (RFC 7518 §3.2).</summary>
     public const int MinimumKeyBytes = 32;
@@ -17,7 +18,10 @@ internal sealed class JwtOptions
     [Required]
     public string Audience { get; set; } = string.Empty;
 
-    /// <summary>The HS256 key, as text (UTF-8 bytes). A secret: from the environment, never a committed file outside Development.</summary>
+    /// <summary>
+    /// The HS256 key as base64 of random bytes (<c>openssl rand -base64 32</c>), read the same way in
+    /// every environment. A secret: from the environment, never a committed file outside Development.
+    /// </summary>
     [Required]
     public string SigningKey { get; set; } = string.Empty;
 
@@ -27,5 +31,5 @@ internal sealed class JwtOptions
     [Range(1, 90)]
     public int RefreshTokenDays { get; set; } = 14;
 
-    public byte[] SigningKeyBytes() => Encoding.UTF8.GetBytes(SigningKey);
+    public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey);
 }

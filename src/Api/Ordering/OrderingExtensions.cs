@@ -1,3 +1,5 @@
+using Commerce.ServiceDefaults;
+
 namespace Commerce.Api.Ordering;
 
 /// <summary>Checkout, orders, live status and the warehouse webhook.</summary>
@@ -11,7 +13,8 @@ internal static class OrderingExtensions
         builder.Services.AddOptions<WarehouseWebhookOptions>()
             .BindConfiguration(WarehouseWebhookOptions.SectionName)
             .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateOnStart()
+            .RefuseCommittedSecrets((WarehouseWebhookOptions.SecretsSetting, o => o.WebhookSecrets));
         return builder;
     }
 

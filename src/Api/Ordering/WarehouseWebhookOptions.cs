@@ -13,6 +13,8 @@ internal sealed class WarehouseWebhookOptions : IValidatableObject
 
     public const string SectionName = "Warehouse";
 
+    public const string SecretsSetting = "Warehouse:WebhookSecrets";
+
     [Required, MinLength(1), MaxLength(2)]
     public string[] WebhookSecrets { get; set; } = [];
 
@@ -23,7 +25,7 @@ internal sealed class WarehouseWebhookOptions : IValidatableObject
     {
         if (WebhookSecrets.Any(secret => secret is null || secret.Length < MinSecretLength))
         {
-            yield return new ValidationResult($"Warehouse:WebhookSecrets must each be at least {MinSecretLength} characters", [nameof(WebhookSecrets)]);
+            yield return new ValidationResult($"{SecretsSetting} must each be at least {MinSecretLength} characters", [nameof(WebhookSecrets)]);
         }
 
         if (Tolerance <= TimeSpan.Zero || Tolerance > MaxTolerance)

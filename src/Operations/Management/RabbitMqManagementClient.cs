@@ -12,7 +12,8 @@ public sealed class RabbitMqManagementClient : IDisposable
 
     public RabbitMqManagementClient(Uri baseAddress, string username, string password)
     {
-        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        // It sends the broker's credentials: an answer pointing elsewhere is an error, never followed (S8).
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
     }

@@ -1,4 +1,5 @@
 using Commerce.Contracts;
+using Commerce.ServiceDefaults;
 using Commerce.Workers.Integrations;
 using MassTransit;
 using Microsoft.Extensions.Http.Resilience;
@@ -20,7 +21,9 @@ public static class FulfillmentRegistration
     public static WebApplicationBuilder AddFulfillment(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddProviderOptions<WarehouseOptions>(builder.Configuration, WarehouseOptions.SectionName);
+        builder.Services.AddProviderOptions<WarehouseOptions>(builder.Configuration, WarehouseOptions.SectionName)
+            .RequireTlsInProduction("Warehouse:BaseUrl", o => o.BaseUrl)
+            .RefuseCommittedSecrets(("Warehouse:ApiKey", o => [o.ApiKey]));
         builder.Services.RedactResilienceResults();
         builder.Services.AddHttpClient<IWarehouseClient, WarehouseClient>((sp, http) =>
                 WarehouseClient.Configure(http, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value))

@@ -19,6 +19,16 @@ public static class ProviderRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+    /// <summary>In Production, start-up fails unless <paramref name="setting"/>'s URL is https (<see cref="ProductionTlsValidator{TOptions}"/>).</summary>
+    public static OptionsBuilder<TOptions> RequireTlsInProduction<TOptions>(this OptionsBuilder<TOptions> builder, string setting, Func<TOptions, Uri> baseUrl)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(sp =>
+            new ProductionTlsValidator<TOptions>(sp.GetRequiredService<IHostEnvironment>(), setting, baseUrl));
+        return builder;
+    }
+
     /// <summary>
     /// An SDK's factory HttpClient (no timeout of its own: the pipeline's apply) that talks to the
     /// configured host only, and the Polly pipeline (<see cref="ProviderPipeline"/>) the SDK's calls run through.

@@ -1,4 +1,5 @@
 using Commerce.Contracts;
+using Commerce.ServiceDefaults;
 using Commerce.Workers.Integrations;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,9 @@ public static class NotificationsRegistration
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddProviderOptions<SendGridOptions>(builder.Configuration, SendGridOptions.SectionName);
+        builder.Services.AddProviderOptions<SendGridOptions>(builder.Configuration, SendGridOptions.SectionName)
+            .RequireTlsInProduction("SendGrid:Host", o => o.Host)
+            .RefuseCommittedSecrets(("SendGrid:ApiKey", o => [o.ApiKey]));
         builder.Services.AddProviderClient<SendGridOptions>(
             SendGridEmailSender.HttpClientName, SendGridEmailSender.PipelineName, o => o.Host, o => o.Resilience, SendGridEmailSender.IsTransient);
         builder.Services.AddTransient<IEmailSender, SendGridEmailSender>();

@@ -1,4 +1,5 @@
 using Commerce.Contracts;
+using Commerce.ServiceDefaults;
 using Commerce.Workers.Integrations;
 using MassTransit;
 
@@ -18,7 +19,9 @@ public static class PaymentsRegistration
     public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddProviderOptions<StripeOptions>(builder.Configuration, StripeOptions.SectionName);
+        builder.Services.AddProviderOptions<StripeOptions>(builder.Configuration, StripeOptions.SectionName)
+            .RequireTlsInProduction("Stripe:ApiBase", o => o.ApiBase)
+            .RefuseCommittedSecrets(("Stripe:ApiKey", o => [o.ApiKey]));
         builder.Services.AddProviderClient<StripeOptions>(
             StripePaymentGateway.HttpClientName, StripePaymentGateway.PipelineName, o => o.ApiBase, o => o.Resilience, StripePaymentGateway.IsTransient);
         builder.Services.AddTransient<IPaymentGateway, StripePaymentGateway>();

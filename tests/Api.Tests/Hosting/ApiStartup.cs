@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Commerce.LocalSystem;
 
 namespace Commerce.Api.Tests.Hosting;
@@ -22,6 +24,16 @@ public static class ApiStartup
 
         return HostProcess.RunToExitAsync("Commerce.Api", environment, TimeSpan.FromSeconds(60));
     }
+
+    /// <summary>src/Api/appsettings.Development.json as committed: what anyone with the repository can read.</summary>
+    public static JsonElement CommittedDevelopmentSettings()
+    {
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Api", "appsettings.Development.json")));
+        return settings.RootElement.Clone();
+    }
+
+    /// <summary>A signing key as production makes one: base64 of 32 random bytes.</summary>
+    public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The repository's configuration error: exit code 78 and one line on stderr that names <paramref name="setting"/>.</summary>
     public static void AssertStoppedNaming(HostProcess.Outcome outcome, string setting)

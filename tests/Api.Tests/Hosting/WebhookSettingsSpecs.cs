@@ -8,7 +8,7 @@ public sealed class WebhookSettingsSpecs
     [
         ("Jwt__Issuer", "issuer"),
         ("Jwt__Audience", "audience"),
-        ("Jwt__SigningKey", new string('k', 48)),
+        ("Jwt__SigningKey", ApiStartup.NewSigningKey()),
     ];
 
     [TestCase("Warehouse__WebhookSecrets__0", "short-secret", "Warehouse:WebhookSecrets")]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
-using System.Text;
 using Commerce.Persistence.Seeding;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -99,7 +98,7 @@ public sealed class AuthSpecs : StorefrontFixture
             "wrong issuer" => await ForgeAsync(issuer: "someone-else"),
             "wrong audience" => await ForgeAsync(audience: "someone-else"),
             "tampered payload" => Tamper(await ForgeAsync()),
-            "other key" => await ForgeAsync(key: "another-signing-key-of-at-least-32-bytes!!"),
+            "other key" => await ForgeAsync(key: "HM6Xd/CmWC6lKLbU+rHM2xbolFqN0E2rGJ0o89mckcU5DBDCqjDDXn3J71u1Q5vJ4OGYOVgnSuXrJRM7a3ONpg=="),
             "unknown kid" => await ForgeAsync(keyId: "someone-elses-key"),
             "no kid" => await ForgeAsync(keyId: null),
             _ => throw new ArgumentOutOfRangeException(nameof(attack)),
@@ -214,7 +213,7 @@ public sealed class AuthSpecs : StorefrontFixture
             Audience = audience,
             IssuedAt = now.AddMinutes(-10),
             NotBefore = now.AddMinutes(-10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)) { KeyId = keyId }, algorithm),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(key)) { KeyId = keyId }, algorithm),
         };
         if (!withoutExpiry)
         {

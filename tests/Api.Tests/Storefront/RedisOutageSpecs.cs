@@ -86,7 +86,7 @@ public sealed class RedisOutageSpecs : StorefrontFixture
             Audience = Audience,
             Expires = DateTime.UtcNow.AddMinutes(5),
             SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
-                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(SigningKey)) { KeyId = SigningKeyId },
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(SigningKey)) { KeyId = SigningKeyId },
                 Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
         });
     }

@@ -16,7 +16,8 @@ public abstract class StorefrontFixture
 {
     public const string Issuer = "commerce-test-issuer";
     public const string Audience = "commerce-test-audience";
-    public const string SigningKey = "test-signing-key-long-enough-for-hs256-hs384-and-hs512-0123456789";
+    /// <summary>Base64 of 64 random bytes, as the Api reads its key: long enough for HS256, HS384 and HS512 alike.</summary>
+    public const string SigningKey = "HPcACaO7mNs9Zb+u7BOq5vmwNZ2XgscrYC5K2yfGwu5ZtTxOLuMO0iz/A63XivArYmQmyICIOFHTgyI787KE3g==";
 
     /// <summary>The <c>kid</c> the Api signs with and requires (<c>AccessTokens.KeyId</c>).</summary>
     public const string SigningKeyId = "commerce-access-1";

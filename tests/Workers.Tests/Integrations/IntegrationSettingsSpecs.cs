@@ -22,7 +22,7 @@ public sealed class IntegrationSettingsSpecs
             .Build();
         var settings = development.AsEnumerable().ToDictionary(s => s.Key, s => s.Value);
 
-        await using var services = IntegrationServices.Create(settings);
+        await using var services = IntegrationServices.Create(settings, environment: "Development");
 
         var stripe = services.Get<IOptions<StripeOptions>>().Value;
         var sendGrid = services.Get<IOptions<SendGridOptions>>().Value;
@@ -48,9 +48,11 @@ public sealed class IntegrationSettingsSpecs
             ["Stripe:ApiKey"] = "rk_test_from_the_environment",
             ["SendGrid:ApiKey"] = "from-the-environment",
             ["SendGrid:FromEmail"] = "orders@shop.example",
+            // The warehouse has no public default; Production requires https for it too.
+            ["Warehouse:BaseUrl"] = "https://warehouse.example",
         };
 
-        await using var services = IntegrationServices.Create(settings);
+        await using var services = IntegrationServices.Create(settings, environment: "Production");
 
         Assert.Multiple(() =>
         {

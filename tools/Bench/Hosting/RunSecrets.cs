@@ -9,7 +9,8 @@ namespace Commerce.Bench.Hosting;
 public sealed record RunSecrets(string JwtSigningKey, string WarehouseWebhookSecret, string StripeApiKey, string SendGridApiKey)
 {
     public static RunSecrets Create() => new(
-        Random(48),
+        // Base64 of random bytes, the one form the Api takes as a signing key.
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         $"whsec_{Random(24)}",
         // The sandbox takes test-mode keys only ("rk_test_…"), as a live key must fail loudly there.
         $"rk_test_{Random(24)}",

@@ -127,8 +127,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
     }
 
     /// <summary>
-    /// Production, as deployed: Development would bring appsettings.Development.json's committed
-    /// keys, prose logs and the OpenAPI pages. What production takes from the environment instead
+    /// Staging: as deployed, but with the sandbox over plain http, which only Production refuses.
+    /// Development would bring appsettings.Development.json's committed keys, prose logs and the OpenAPI pages. What production takes from the environment instead
     /// comes from <see cref="RunSecrets"/>, new for every run and never written anywhere but the
     /// children's environment.
     /// </summary>
@@ -139,7 +139,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             PostgresConnectionString = system.ConnectionString,
             VirtualHost = system.Name,
-            Environment = "Production",
+            Environment = "Staging",
             ApiInstances = shape.ApiInstances,
             WorkerInstances = shape.WorkerInstances,
             LogDirectory = system.LogDirectory,

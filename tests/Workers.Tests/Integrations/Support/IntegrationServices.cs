@@ -5,7 +5,6 @@ using Commerce.Workers.Payments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -73,11 +72,12 @@ public sealed class IntegrationServices : IAsyncDisposable
 
     /// <summary>
     /// Builds the services and runs the start-up validation the host runs (throws <see cref="OptionsValidationException"/>);
-    /// <paramref name="logs"/>, when given, receives every log line at every level.
+    /// <paramref name="logs"/>, when given, receives every log line at every level. Staging by default:
+    /// every check of Production but https, which the sandbox's plain http cannot meet.
     /// </summary>
-    public static IntegrationServices Create(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
+    public static IntegrationServices Create(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null, string environment = "Staging")
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         builder.Services.AddLogging(logging =>
         {
