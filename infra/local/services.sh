@@ -75,6 +75,11 @@ start_postgres() {
   say postgres "ready on localhost:5432 (database commerce)"
 }
 
+# A setting of infra/env/local.env, unless the environment already has it.
+local_setting() {
+  if [ -n "${!1:-}" ]; then printf '%s' "${!1}"; else (. "$infra/env/local.env"; printf '%s' "${!1:-}"); fi
+}
+
 rabbitmq_running() { as_root rabbitmqctl -q ping >/dev/null 2>&1; }
 
 start_rabbitmq() {
@@ -87,12 +92,15 @@ start_rabbitmq() {
   wait_for RabbitMQ 120 as_root rabbitmqctl -q await_startup
   # Plugins too, in case the broker was already running before the file above existed.
   as_root rabbitmq-plugins -q enable rabbitmq_management rabbitmq_shovel rabbitmq_shovel_management >/dev/null
+  # Also on a broker that already has the users: the import updates their password hashes, tags and permissions.
   as_root rabbitmqctl -q import_definitions /etc/rabbitmq/definitions.json >/dev/null
   if as_root rabbitmqctl -q list_users | awk '{print $1}' | grep -qx guest; then
     as_root rabbitmqctl -q delete_user guest >/dev/null
   fi
-  wait_for "RabbitMQ management" 60 curl -fsS -u commerce:commerce http://localhost:15672/api/overview
-  say rabbitmq "ready on localhost:5672, UI http://localhost:15672 (commerce / commerce)"
+  # As the local administrator: the hosts' user has no management tag (docs/adr/0033).
+  local admin; admin="$(local_setting RabbitMqAdmin__Username):$(local_setting RabbitMqAdmin__Password)"
+  wait_for "RabbitMQ management" 60 curl -fsS -u "$admin" http://localhost:15672/api/overview
+  say rabbitmq "ready on localhost:5672, UI http://localhost:15672 (commerce-ops / commerce-ops)"
 }
 
 start_redis() {

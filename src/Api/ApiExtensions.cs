@@ -26,16 +26,18 @@ internal static class ApiExtensions
         if (app.Environment.IsDevelopment())
         {
             // The contract document and an interactive page to try it: /openapi/v1.json, /scalar.
-            app.MapOpenApi();
-            app.MapScalarApiReference();
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference().AllowAnonymous();
         }
 
-        // Authentication, rate limits and the other gateway protections run before any route.
+        // Authentication, rate limits and the other gateway protections run before any route; a route
+        // that names no policy needs a logged-in caller (AuthenticatedByDefault), so anonymous ones say AllowAnonymous.
         app.UseGateway();
 
         // Every product route lives under /api/v1 (URL versioning, docs/adr/0005).
         var v1 = app.MapGroup("/api/v1");
         v1.MapGet("/", () => TypedResults.Ok(new { name = "Commerce.Messaging", version = "v1" }))
+            .AllowAnonymous()
             .WithName("GetApiInfo")
             .WithSummary("Names the API and its version.");
         v1.MapAuth();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Commerce.Messaging.Configuration;
 using Commerce.Operations.Management;
 using Npgsql;
 
@@ -7,6 +8,9 @@ namespace Commerce.LocalSystem;
 /// <summary>
 /// Where PostgreSQL, RabbitMQ and Redis are: the variables the hosts read, which <c>./commerce</c>
 /// exports from infra/env/local.env; the fallbacks match that file, so a test also runs from an IDE.
+/// RabbitMQ has three users (docs/adr/0033): the hosts' AMQP user, the operations user of the
+/// management API and dead letters, and a local administrator that only the local tooling uses to
+/// create and delete throwaway virtual hosts; no host is ever given the administrator.
 /// </summary>
 public sealed record LocalServices(
     string PostgresConnectionString,
@@ -16,7 +20,11 @@ public sealed record LocalServices(
     string RabbitMqVirtualHost,
     string RabbitMqUsername,
     string RabbitMqPassword,
-    Uri RabbitMqManagementUrl)
+    Uri RabbitMqManagementUrl,
+    string RabbitMqManagementUsername,
+    string RabbitMqManagementPassword,
+    string RabbitMqAdminUsername,
+    string RabbitMqAdminPassword)
 {
     /// <summary>Read once: the environment does not change while a process runs.</summary>
     public static LocalServices Current { get; } = FromEnvironment();
@@ -29,7 +37,11 @@ public sealed record LocalServices(
         Get("RabbitMq__VirtualHost", "commerce"),
         Get("RabbitMq__Username", "commerce"),
         Get("RabbitMq__Password", "commerce"),
-        new Uri(Get("RabbitMq__ManagementUrl", "http://localhost:15672")));
+        new Uri(Get("RabbitMq__ManagementUrl", "http://localhost:15672")),
+        Get("RabbitMq__ManagementUsername", "commerce-ops"),
+        Get("RabbitMq__ManagementPassword", "commerce-ops"),
+        Get("RabbitMqAdmin__Username", "commerce-admin"),
+        Get("RabbitMqAdmin__Password", "commerce-admin"));
 
     /// <summary>The same server and credentials, another database.</summary>
     public string ConnectionStringFor(string database) =>
@@ -49,14 +61,32 @@ public sealed record LocalServices(
         ["RabbitMq:Username"] = RabbitMqUsername,
         ["RabbitMq:Password"] = RabbitMqPassword,
         ["RabbitMq:ManagementUrl"] = RabbitMqManagementUrl.ToString(),
+        ["RabbitMq:ManagementUsername"] = RabbitMqManagementUsername,
+        ["RabbitMq:ManagementPassword"] = RabbitMqManagementPassword,
     };
 
     /// <summary><see cref="HostSettings"/> as a child process's environment (<c>Postgres__ConnectionString</c>).</summary>
     public Dictionary<string, string> HostEnvironment(string postgresConnectionString, string? virtualHost = null) =>
         HostSettings(postgresConnectionString, virtualHost).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
 
-    /// <summary>A client of the broker's management API with these credentials; the caller disposes it.</summary>
-    public RabbitMqManagementClient CreateManagementClient() => new(RabbitMqManagementUrl, RabbitMqUsername, RabbitMqPassword);
+    /// <summary>A client of the broker's management API as the operations user; the caller disposes it.</summary>
+    public RabbitMqManagementClient CreateManagementClient() => new(RabbitMqManagementUrl, RabbitMqManagementUsername, RabbitMqManagementPassword);
+
+    /// <summary>A client of the management API as the local administrator, for creating and deleting virtual hosts only.</summary>
+    public RabbitMqManagementClient CreateAdministratorClient() => new(RabbitMqManagementUrl, RabbitMqAdminUsername, RabbitMqAdminPassword);
+
+    /// <summary>What the dead-letter tooling needs to reach <paramref name="virtualHost"/> as the operations user.</summary>
+    public RabbitMqOptions OperationsOptions(string? virtualHost = null) => new()
+    {
+        Host = RabbitMqHost,
+        Port = RabbitMqPort,
+        VirtualHost = virtualHost ?? RabbitMqVirtualHost,
+        Username = RabbitMqUsername,
+        Password = RabbitMqPassword,
+        ManagementUrl = RabbitMqManagementUrl.ToString(),
+        ManagementUsername = RabbitMqManagementUsername,
+        ManagementPassword = RabbitMqManagementPassword,
+    };
 
     private static string Get(string name, string fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;

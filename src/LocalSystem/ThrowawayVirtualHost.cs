@@ -5,12 +5,17 @@ namespace Commerce.LocalSystem;
 
 /// <summary>
 /// A RabbitMQ virtual host of its own on the shared broker: its queues and exchanges cannot meet
-/// another run's, and deleting it at the end removes them all.
+/// another run's, and deleting it at the end removes them all. The local administrator creates and
+/// deletes it and gives the hosts' user and the operations user their rights in it; everything else
+/// (<see cref="Management"/>) runs as the operations user, as in production.
 /// </summary>
 public sealed class ThrowawayVirtualHost : IAsyncDisposable
 {
-    private ThrowawayVirtualHost(RabbitMqManagementClient management, string name)
+    private readonly RabbitMqManagementClient _administrator;
+
+    private ThrowawayVirtualHost(RabbitMqManagementClient administrator, RabbitMqManagementClient management, string name)
     {
+        _administrator = administrator;
         Management = management;
         Name = name;
     }
@@ -26,18 +31,18 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
     public static async Task<ThrowawayVirtualHost> CreateNamedAsync(string name, CancellationToken cancellationToken)
     {
         var services = LocalServices.Current;
-        var management = services.CreateManagementClient();
+        var administrator = services.CreateAdministratorClient();
         try
         {
-            await management.CreateVirtualHostAsync(name, services.RabbitMqUsername, cancellationToken);
+            await administrator.CreateVirtualHostAsync(name, [services.RabbitMqUsername, services.RabbitMqManagementUsername], cancellationToken);
         }
         catch
         {
-            management.Dispose();
+            administrator.Dispose();
             throw;
         }
 
-        return new ThrowawayVirtualHost(management, name);
+        return new ThrowawayVirtualHost(administrator, services.CreateManagementClient(), name);
     }
 
     /// <summary>The <c>_error</c> queues of this virtual host that hold messages: where MassTransit put what its consumers faulted on.</summary>
@@ -49,7 +54,8 @@ public sealed class ThrowawayVirtualHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Management.DeleteVirtualHostAsync(Name, CancellationToken.None);
+        await _administrator.DeleteVirtualHostAsync(Name, CancellationToken.None);
+        _administrator.Dispose();
         Management.Dispose();
     }
 }

@@ -15,8 +15,9 @@ public static class HealthCheckExtensions
 
     internal static void MapCommerceHealthChecks(this WebApplication app)
     {
-        // Live: the process answers at all. Ready: every dependency answers.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        // Live: the process answers at all. Ready: every dependency answers. Anonymous: probes carry no
+        // token, and a host with a fallback policy (the Api's) would otherwise close them.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
@@ -27,6 +28,6 @@ public static class HealthCheckExtensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
     }
 }

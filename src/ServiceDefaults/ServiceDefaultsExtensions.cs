@@ -50,7 +50,8 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
 
         app.MapCommerceHealthChecks();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Anonymous like the health checks: the scraper has no token.
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }
 }

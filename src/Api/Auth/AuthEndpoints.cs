@@ -18,7 +18,8 @@ internal static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder v1)
     {
-        var auth = v1.MapGroup("/auth").WithTags("Auth");
+        // Anonymous: these are how a caller gets, renews and gives up a token (logout takes the refresh token).
+        var auth = v1.MapGroup("/auth").AllowAnonymous().WithTags("Auth");
         auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Creates a customer account.");
         auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchanges email and password for an access and a refresh token.");
         auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").WithSummary("Rotates a refresh token: the old one stops working.");

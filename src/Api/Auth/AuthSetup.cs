@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Commerce.Api.Auth;
 
-/// <summary>JWT bearer authentication, the admin policy and the services behind the auth routes.</summary>
+/// <summary>JWT bearer authentication, the admin and fallback policies and the services behind the auth routes.</summary>
 internal static class AuthSetup
 {
     public static IServiceCollection AddAuth(this IServiceCollection services)
@@ -26,6 +26,7 @@ internal static class AuthSetup
                 bearer.TokenValidationParameters = AccessTokens.ValidationParameters(jwt.Value);
             });
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(AuthenticatedByDefault.Policy)
             .AddPolicy(CurrentUser.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
         services.AddSingleton<AccessTokens>();

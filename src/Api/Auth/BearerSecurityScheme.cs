@@ -8,8 +8,8 @@ namespace Commerce.Api.Auth;
 /// <summary>
 /// Describes the JWT bearer authentication of <see cref="AuthSetup"/> in the OpenAPI document: the
 /// scheme under <c>components.securitySchemes</c> (a document transformer), and a requirement of it
-/// on every operation whose endpoint asks for authorization and does not allow anonymous callers
-/// (an operation transformer), so clients and the Scalar page know which calls need a token.
+/// on every operation whose endpoint does not allow anonymous callers (the fallback policy of
+/// <see cref="AuthenticatedByDefault"/> closes the rest; an operation transformer), so clients and the Scalar page know which calls need a token.
 /// Operation transformers run before document transformers; a requirement only names the scheme,
 /// and Microsoft.OpenApi 2 leaves out a requirement whose scheme is not in the document, so the
 /// two halves go together.
@@ -37,7 +37,7 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenA
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
+        if (!metadata.OfType<IAllowAnonymous>().Any())
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Name, context.Document)] = [] });

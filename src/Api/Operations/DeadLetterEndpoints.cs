@@ -23,6 +23,7 @@ internal static class DeadLetterEndpoints
 
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IValidateOptions<RabbitMqOptions>, OperationsUserValidator>();
         builder.Services.AddSingleton(sp => new ErrorQueueReplayer(sp.GetRequiredService<IOptions<RabbitMqOptions>>().Value));
         return builder;
     }

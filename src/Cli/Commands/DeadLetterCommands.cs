@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Commerce.Messaging.Configuration;
 using Commerce.Operations.DeadLetters;
 using Commerce.Persistence.Operations;
 using Spectre.Console;
@@ -125,15 +124,7 @@ internal static class DeadLetterCommands
         AnsiConsole.Write(table);
     }
 
-    private static ErrorQueueReplayer Replayer() => new(new RabbitMqOptions
-    {
-        Host = CliSettings.Services.RabbitMqHost,
-        Port = CliSettings.Services.RabbitMqPort,
-        VirtualHost = CliSettings.Services.RabbitMqVirtualHost,
-        Username = CliSettings.Services.RabbitMqUsername,
-        Password = CliSettings.Services.RabbitMqPassword,
-        ManagementUrl = CliSettings.Services.RabbitMqManagementUrl.ToString(),
-    });
+    private static ErrorQueueReplayer Replayer() => new(CliSettings.Services.OperationsOptions());
 
     /// <summary><c>urn:message:Commerce.Contracts:SendNotification</c> and full type names, shortened to the last part.</summary>
     private static string ShortType(string? type) =>

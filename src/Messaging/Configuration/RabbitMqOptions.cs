@@ -17,6 +17,7 @@ public sealed class RabbitMqOptions
     [Required]
     public string VirtualHost { get; set; } = "/";
 
+    /// <summary>The hosts' AMQP user: permissions on <see cref="VirtualHost"/> only, no management tag.</summary>
     [Required]
     public string Username { get; set; } = string.Empty;
 
@@ -26,6 +27,15 @@ public sealed class RabbitMqOptions
     /// <summary>The management plugin's HTTP API, used by ops tooling (status, dead letters).</summary>
     [Required, Url]
     public string ManagementUrl { get; set; } = "http://localhost:15672";
+
+    /// <summary>
+    /// The operations user (the <c>management</c> tag and permissions on <see cref="VirtualHost"/>) that
+    /// reads the management API and moves dead letters. Separate from <see cref="Username"/> so the
+    /// hosts' user needs no tag; the Api requires it, the Workers never use it.
+    /// </summary>
+    public string? ManagementUsername { get; set; }
+
+    public string? ManagementPassword { get; set; }
 
     /// <summary>How many unacknowledged messages each receive endpoint holds at once.</summary>
     [Range(1, 1000)]

@@ -30,12 +30,17 @@ public sealed class ErrorQueueReplayer : IDisposable
 
     private readonly RabbitMqOptions _options;
     private readonly RabbitMqManagementClient _management;
+    private readonly string _username;
+    private readonly string _password;
 
     public ErrorQueueReplayer(RabbitMqOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // The operations user both reads the management API and moves messages over AMQP: the hosts' user has no management tag.
+        _username = options.ManagementUsername is { Length: > 0 } username ? username : throw new ArgumentException("RabbitMq:ManagementUsername is required", nameof(options));
+        _password = options.ManagementPassword ?? throw new ArgumentException("RabbitMq:ManagementPassword is required", nameof(options));
         _options = options;
-        _management = new RabbitMqManagementClient(new Uri(options.ManagementUrl), options.Username, options.Password);
+        _management = new RabbitMqManagementClient(new Uri(options.ManagementUrl), _username, _password);
     }
 
     /// <summary>Every <c>_error</c> queue of the virtual host with its message count.</summary>
@@ -155,8 +160,8 @@ public sealed class ErrorQueueReplayer : IDisposable
             HostName = _options.Host,
             Port = _options.Port,
             VirtualHost = _options.VirtualHost,
-            UserName = _options.Username,
-            Password = _options.Password,
+            UserName = _username,
+            Password = _password,
             ClientProvidedName = "commerce-dead-letters",
         };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);

@@ -21,20 +21,24 @@ public sealed class RabbitMqManagementClient : IDisposable
     public async Task<IReadOnlyList<QueueInfo>> GetQueuesAsync(string virtualHost, CancellationToken cancellationToken) =>
         await _http.GetFromJsonAsync<List<QueueInfo>>($"api/queues/{Uri.EscapeDataString(virtualHost)}", cancellationToken) ?? [];
 
-    /// <summary>Creates a virtual host and gives <paramref name="user"/> full rights in it.</summary>
-    public async Task CreateVirtualHostAsync(string virtualHost, string user, CancellationToken cancellationToken)
+    /// <summary>Creates a virtual host and gives each of <paramref name="users"/> full rights in it (needs an administrator).</summary>
+    public async Task CreateVirtualHostAsync(string virtualHost, IReadOnlyCollection<string> users, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(users);
         var name = Uri.EscapeDataString(virtualHost);
         using (var created = await _http.PutAsJsonAsync($"api/vhosts/{name}", new { }, cancellationToken))
         {
             created.EnsureSuccessStatusCode();
         }
 
-        using var permitted = await _http.PutAsJsonAsync(
-            $"api/permissions/{name}/{Uri.EscapeDataString(user)}",
-            new { configure = ".*", write = ".*", read = ".*" },
-            cancellationToken);
-        permitted.EnsureSuccessStatusCode();
+        foreach (var user in users)
+        {
+            using var permitted = await _http.PutAsJsonAsync(
+                $"api/permissions/{name}/{Uri.EscapeDataString(user)}",
+                new { configure = ".*", write = ".*", read = ".*" },
+                cancellationToken);
+            permitted.EnsureSuccessStatusCode();
+        }
     }
 
     public async Task DeleteVirtualHostAsync(string virtualHost, CancellationToken cancellationToken)
@@ -62,13 +66,19 @@ public sealed class RabbitMqManagementClient : IDisposable
     }
 
     /// <summary>The virtual host's totals since it was created: messages published and delivered to consumers.</summary>
+    /// <remarks>
+    /// Read from the list of virtual hosts, not <c>api/vhosts/{name}</c>: that one answers administrators only,
+    /// the list also a <c>management</c> user (the hosts it has permissions on).
+    /// </remarks>
     public async Task<MessageTotals> GetMessageTotalsAsync(string virtualHost, CancellationToken cancellationToken)
     {
-        var vhost = await _http.GetFromJsonAsync<VirtualHostInfo>($"api/vhosts/{Uri.EscapeDataString(virtualHost)}", cancellationToken);
-        return vhost?.Stats ?? new MessageTotals(0, 0);
+        var vhosts = await _http.GetFromJsonAsync<List<VirtualHostInfo>>("api/vhosts?columns=name,message_stats", cancellationToken) ?? [];
+        return vhosts.FirstOrDefault(v => v.Name == virtualHost)?.Stats ?? new MessageTotals(0, 0);
     }
 
     public void Dispose() => _http.Dispose();
 
-    private sealed record VirtualHostInfo([property: JsonPropertyName("message_stats")] MessageTotals? Stats);
+    private sealed record VirtualHostInfo(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("message_stats")] MessageTotals? Stats);
 }

@@ -9,6 +9,9 @@ public sealed class ConfigurationSpecs
     [TestCase("RabbitMq__Port", "0", "Port")]
     [TestCase("Redis__Configuration", null, "Configuration")]
     [TestCase("StuckOrders__Threshold", "00:00:00", "Threshold")]
+    [TestCase("RabbitMq__ManagementUsername", null, "RabbitMq:ManagementUsername")]
+    [TestCase("RabbitMq__ManagementPassword", null, "RabbitMq:ManagementPassword")]
+    [TestCase("RabbitMq__ManagementUsername", "commerce", "RabbitMq:ManagementUsername")]
     public async Task A_bad_setting_stops_the_Api_with_a_one_line_reason(string name, string? value, string named)
     {
         var outcome = await ApiStartup.RunToExitAsync((name, value));

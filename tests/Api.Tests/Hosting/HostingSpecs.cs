@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Commerce.LocalSystem;
 
 namespace Commerce.Api.Tests.Hosting;
 
@@ -8,26 +7,19 @@ namespace Commerce.Api.Tests.Hosting;
 [TestFixture]
 public sealed class HostingSpecs
 {
-    private ThrowawayDatabase _database = null!;
-    private HostFactory<Program> _host = null!;
+    private ReadyApi _api = null!;
+
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _database = await ThrowawayDatabase.CreateAsync("api_hosting");
-        _host = new HostFactory<Program>(LocalServices.Current.HostSettings(_database.ConnectionString));
-        _client = _host.CreateClient();
-        await HealthProbe.WaitForReadyStatusAsync(_client, HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        _api = await ReadyApi.StartAsync("api_hosting");
+        _client = _api.Client;
     }
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task Stop() => await _api.DisposeAsync();
 
     [Test]
     public async Task Ready_names_every_dependency_as_healthy()

@@ -1,5 +1,4 @@
 using Commerce.LocalSystem;
-using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Tests.Support;
 using Commerce.Operations.DeadLetters;
 using Commerce.Persistence.Operations;
@@ -27,14 +26,7 @@ public sealed class ErrorQueueReplayerSpecs : MessagingFixture
     [OneTimeSetUp]
     public async Task CreateReplayer()
     {
-        var options = new RabbitMqOptions
-        {
-            Host = LocalServices.Current.RabbitMqHost,
-            VirtualHost = VirtualHost.Name,
-            Username = LocalServices.Current.RabbitMqUsername,
-            Password = LocalServices.Current.RabbitMqPassword,
-            ManagementUrl = LocalServices.Current.RabbitMqManagementUrl.ToString(),
-        };
+        var options = LocalServices.Current.OperationsOptions(VirtualHost.Name);
         _replayer = new ErrorQueueReplayer(options);
         _connection = await new ConnectionFactory
         {

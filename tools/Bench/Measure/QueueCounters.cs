@@ -21,7 +21,7 @@ public sealed class QueueCounters : IDisposable
         ArgumentNullException.ThrowIfNull(services);
         _http = new HttpClient { BaseAddress = services.RabbitMqManagementUrl, Timeout = TimeSpan.FromSeconds(10) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{services.RabbitMqUsername}:{services.RabbitMqPassword}")));
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{services.RabbitMqManagementUsername}:{services.RabbitMqManagementPassword}")));
     }
 
     public async Task<IReadOnlyDictionary<string, QueueMessages>> ReadAsync(string virtualHost, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ internal static class CatalogEndpoints
 
     public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder v1)
     {
-        var products = v1.MapGroup("/products").WithTags("Catalog");
+        // Anonymous: shoppers browse before they log in.
+        var products = v1.MapGroup("/products").AllowAnonymous().WithTags("Catalog");
         products.MapGet("/", SearchAsync).WithName("SearchProducts").WithSummary("Full-text search with category and price filters, paged.");
         products.MapGet("/{id:guid}", GetAsync).WithName("GetProduct").WithSummary("One product.");
         return v1;
