@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Commerce.Persistence.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -29,8 +30,10 @@ internal static class AuthSetup
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<RefreshTokenStore>();
         services.AddSingleton<UserPasswordHasher>();
+        services.AddKeyedSingleton<RateLimiter>(PasswordWork.LimiterKey, PasswordWork.CreateLimiter);
         services.AddSingleton<PasswordWork>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<RegistrationThrottle>();
         return services;
     }
 }
