@@ -89,11 +89,14 @@ public sealed class SystemProcesses : IAsyncDisposable
             ["Sandbox__Warehouse__WebhookUrl"] = $"{Api}api/v1/webhooks/warehouse",
         }, options.SandboxSettings), "health/live");
 
-        // Load checks out far more than a shopper's 10 a minute, from few accounts.
+        // Load checks out far more than a shopper's 10 a minute, from few accounts, and registers
+        // and signs in every shopper from this one address.
         var api = Layer(common, new Dictionary<string, string>
         {
             ["Gateway__CheckoutsPerMinute"] = "1000",
             ["Gateway__RequestsPerMinute"] = "100000",
+            ["Gateway__LoginAttemptsPerAddressPerMinute"] = "100000",
+            ["Gateway__RegistrationsPerAddressPerMinute"] = "100000",
         }, options.ApiSettings);
         for (var i = 0; i < apiPorts.Count; i++)
         {

@@ -28,7 +28,13 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Created<RegisterResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, CommerceDbContext db, PasswordWork passwords, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterRequest request,
+        HttpContext http,
+        CommerceDbContext db,
+        PasswordWork passwords,
+        RegistrationThrottle throttle,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var email = NormalizeEmail(request.Email);
         var validation = new Validation()
@@ -42,9 +48,10 @@ internal static class AuthEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        // Before the lookup: a taken email counts against the limit exactly as a new one does.
+        if (await throttle.TryAcquireAsync(http, cancellationToken) is { } retryAfter)
         {
-            return EmailTaken();
+            return RateLimits.TooManyRequests(http.Response, retryAfter, "Too many registrations");
         }
 
         var user = new User
@@ -56,7 +63,13 @@ internal static class AuthEndpoints
             Roles = [Roles.Customer],
             CreatedAt = clock.GetUtcNow(),
         };
+        // Hashed before the lookup too, so a taken email takes as long to answer as a new one.
         user.PasswordHash = await passwords.HashAsync(user, request.Password!, cancellationToken);
+        if (await db.Users.AnyAsync(u => u.Email == email, cancellationToken))
+        {
+            return EmailTaken();
+        }
+
         db.Users.Add(user);
         try
         {
@@ -77,7 +90,6 @@ internal static class AuthEndpoints
         CommerceDbContext db,
         PasswordWork passwords,
         LoginThrottle throttle,
-        RedisGate redis,
         AccessTokens accessTokens,
         RefreshTokenStore refreshTokens,
         CancellationToken cancellationToken)
@@ -91,22 +103,22 @@ internal static class AuthEndpoints
         }
 
         var email = NormalizeEmail(request.Email);
-        using var lease = throttle.TryAcquire(email, http);
-        if (!lease.IsAcquired)
+        // Counted in Redis: without it the attempt is a 503 before any hash is spent on it.
+        if (await throttle.TryAcquireAsync(email, http, cancellationToken) is { } retryAfter)
         {
-            RateLimits.SetRetryAfter(http.Response, lease);
-            return TypedResults.Problem(title: "Too many login attempts", statusCode: StatusCodes.Status429TooManyRequests);
+            // The same answer for every refusal, whether the account exists or not.
+            return RateLimits.TooManyRequests(http.Response, retryAfter, "Too many login attempts");
         }
 
-        // Without Redis no refresh token can be stored: say so before spending a hash on it.
-        redis.EnsureConnected();
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (!await passwords.VerifyAsync(user, request.Password!, cancellationToken))
         {
+            await throttle.FailedAsync(email, http, cancellationToken);
             // One answer for unknown email and wrong password: nothing tells which accounts exist.
             return TypedResults.Problem(title: "Invalid email or password", statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        await throttle.SucceededAsync(email, cancellationToken);
         var refreshToken = await refreshTokens.StartFamilyAsync(user!.Id, cancellationToken);
         return TypedResults.Ok(Tokens(accessTokens, user, refreshToken));
     }

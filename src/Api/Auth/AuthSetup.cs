@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Commerce.Persistence.Users;
 using Commerce.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -32,8 +33,10 @@ internal static class AuthSetup
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<RefreshTokenStore>();
         services.AddSingleton<UserPasswordHasher>();
+        services.AddKeyedSingleton<RateLimiter>(PasswordWork.LimiterKey, PasswordWork.CreateLimiter);
         services.AddSingleton<PasswordWork>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<RegistrationThrottle>();
         return services;
     }
 }

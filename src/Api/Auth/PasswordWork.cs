@@ -1,17 +1,21 @@
+using System.Threading.RateLimiting;
 using Commerce.Api.Gateway;
 using Commerce.Persistence.Users;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Api.Auth;
 
 /// <summary>
-/// PBKDF2 at 600,000 iterations costs a core for a noticeable time: at most one hash per core
-/// runs at once, so a burst of logins cannot starve every other request of CPU.
+/// PBKDF2 at 600,000 iterations costs a core for a noticeable time: at most one hash per core but
+/// one runs at once, a few more wait in a bounded queue, and the rest are refused with 503 at once,
+/// so a flood of logins leaves a core for every other request instead of queuing without end.
 /// </summary>
-internal sealed class PasswordWork(UserPasswordHasher hasher) : IDisposable
+internal sealed class PasswordWork(
+    UserPasswordHasher hasher,
+    [FromKeyedServices(PasswordWork.LimiterKey)] RateLimiter slots)
 {
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
-
-    private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    /// <summary>The service key of the hashing limiter (a seam: a test can hold its slots).</summary>
+    public const string LimiterKey = "password-hashing";
 
     /// <summary>
     /// Verified against for unknown emails, so an unknown account takes as long as a wrong
@@ -23,6 +27,20 @@ internal sealed class PasswordWork(UserPasswordHasher hasher) : IDisposable
         user.PasswordHash = hasher.Hash(user, Guid.NewGuid().ToString());
         return user;
     });
+
+    /// <summary>Hashes that may run at once: every core but one, and at least one.</summary>
+    public static int Slots => Math.Max(1, Environment.ProcessorCount - 1);
+
+    public static RateLimiter CreateLimiter(IServiceProvider services, object? key)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Slots,
+            QueueLimit = services.GetRequiredService<IOptions<GatewayOptions>>().Value.PasswordHashQueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
 
     public Task<string> HashAsync(User user, string password, CancellationToken cancellationToken) =>
         RunAsync(() => hasher.Hash(user, password), cancellationToken);
@@ -41,22 +59,15 @@ internal sealed class PasswordWork(UserPasswordHasher hasher) : IDisposable
             },
             cancellationToken);
 
-    public void Dispose() => _slots.Dispose();
-
     private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        if (!await _slots.WaitAsync(MaxWait, cancellationToken))
+        // A full queue answers at once with a refused lease; a queued one waits its turn.
+        using var lease = await slots.AcquireAsync(1, cancellationToken);
+        if (!lease.IsAcquired)
         {
             throw new DependencyUnavailableException("password hashing capacity");
         }
 
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        return work();
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Commerce.Api.Gateway;
 
 /// <summary>The protections every route of the Api is behind, whichever module it belongs to.</summary>
@@ -9,6 +11,8 @@ internal static class GatewayExtensions
             .BindConfiguration(GatewayOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddTrustedProxies();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddStrictJson();
         services.AddRequestBodyLimit();
@@ -22,6 +26,8 @@ internal static class GatewayExtensions
     /// <summary>Runs after routing (so endpoint metadata is known) and before every endpoint.</summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
+        // First, so every limit below counts the client a trusted proxy forwarded, not the proxy.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseRequestBodyLimit();
         app.UseCors();

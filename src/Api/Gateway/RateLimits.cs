@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -53,15 +54,27 @@ internal static class RateLimits
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(lease);
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : (int)Window.TotalSeconds;
+        SetRetryAfter(response, lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window);
+    }
+
+    /// <summary>Whole seconds, rounded up and at least 1, so a client that waits that long is not refused again.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The user when the token says who it is, else the address (behind a proxy, configure forwarded headers).</summary>
+    /// <summary>The 429 of a limit counted outside the middleware (login, register), with its <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult TooManyRequests(HttpResponse response, TimeSpan retryAfter, string title)
+    {
+        SetRetryAfter(response, retryAfter);
+        return TypedResults.Problem(title: title, statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>The user when the token says who it is, else the address (behind a proxy, configure <c>Gateway:KnownProxies</c>).</summary>
     private static string PartitionKey(HttpContext http) =>
         http.User.FindFirstValue("sub") is { } userId
             ? "user:" + userId
-            : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            : "address:" + ClientAddress.Of(http);
 }

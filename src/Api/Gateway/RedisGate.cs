@@ -30,13 +30,4 @@ internal sealed class RedisGate(IConnectionMultiplexer redis)
             throw new DependencyUnavailableException("redis", e);
         }
     }
-
-    /// <summary>Fails before expensive work (password hashing) when Redis is already known to be down.</summary>
-    public void EnsureConnected()
-    {
-        if (!redis.IsConnected)
-        {
-            throw new DependencyUnavailableException("redis");
-        }
-    }
 }

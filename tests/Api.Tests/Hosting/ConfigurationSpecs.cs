@@ -12,6 +12,9 @@ public sealed class ConfigurationSpecs
     [TestCase("RabbitMq__ManagementUsername", null, "RabbitMq:ManagementUsername")]
     [TestCase("RabbitMq__ManagementPassword", null, "RabbitMq:ManagementPassword")]
     [TestCase("RabbitMq__ManagementUsername", "commerce", "RabbitMq:ManagementUsername")]
+    [TestCase("Gateway__KnownProxies__0", "proxy.example.com", "Gateway:KnownProxies")]
+    [TestCase("Gateway__KnownNetworks__0", "10.0.0.0", "Gateway:KnownNetworks")]
+    [TestCase("Gateway__LoginBackoff", "00:30:00", "Gateway:LoginBackoff")]
     public async Task A_bad_setting_stops_the_Api_with_a_one_line_reason(string name, string? value, string named)
     {
         var outcome = await ApiStartup.RunToExitAsync((name, value));

@@ -28,6 +28,9 @@ public abstract class StorefrontFixture
 
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The settings <see cref="Host"/> runs with, for a suite that starts a second instance beside it.</summary>
+    protected IReadOnlyDictionary<string, string> HostSettings { get; private set; } = null!;
+
     /// <summary>Settings layered over the defaults below.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
 
@@ -53,8 +56,12 @@ public abstract class StorefrontFixture
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,
             ["Jwt:SigningKey"] = SigningKey,
-            // Most suites log in often from one address; the login limit has a suite of its own.
+            // Most suites log in and register often from one address, in the shared Redis that
+            // counts every suite's attempts; the login and registration limits have suites of their own.
             ["Gateway:LoginAttemptsPerMinute"] = "1000",
+            ["Gateway:LoginAttemptsPerAddressPerMinute"] = "100000",
+            ["Gateway:LoginFailuresBeforeBackoff"] = "10000",
+            ["Gateway:RegistrationsPerAddressPerMinute"] = "100000",
             ["Gateway:RequestsPerMinute"] = "100000",
         };
         foreach (var (key, value) in ExtraSettings)
@@ -62,6 +69,7 @@ public abstract class StorefrontFixture
             settings[key] = value;
         }
 
+        HostSettings = settings;
         Host = new HostFactory<Program>(settings);
         Client = Host.CreateClient();
         if (WaitUntilReady)
