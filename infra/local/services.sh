@@ -5,6 +5,7 @@
 #   infra/local/services.sh up      install, start, provision
 #   infra/local/services.sh down    stop the three services
 #   infra/local/services.sh redis   start Redis alone (the chaos run's nemesis stops it)
+#   infra/local/services.sh redis-cache   start the search cache's Redis alone (port 6380)
 set -euo pipefail
 
 root_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -107,12 +108,27 @@ start_redis() {
   if ! redis-cli -p 6379 ping >/dev/null 2>&1; then
     as_root mkdir -p /var/lib/redis-commerce /var/log/redis
     # AOF with everysec: a crash loses at most about a second of carts and tokens (docs/adr/0002).
+    # noeviction: when full, writes fail (503) rather than a cart or a refresh token vanishing (docs/adr/0032).
     as_root redis-server --daemonize yes --bind 127.0.0.1 --port 6379 \
       --appendonly yes --appendfsync everysec \
+      --maxmemory 512mb --maxmemory-policy noeviction \
       --dir /var/lib/redis-commerce --logfile /var/log/redis/redis-commerce.log
   fi
   wait_for Redis 30 redis-cli -p 6379 ping
   say redis "ready on localhost:6379"
+}
+
+# The search cache: bounded and evicting, nothing on disk; losing it costs PostgreSQL reads only (docs/adr/0032).
+start_redis_cache() {
+  if ! redis-cli -p 6380 ping >/dev/null 2>&1; then
+    as_root mkdir -p /var/log/redis
+    as_root redis-server --daemonize yes --bind 127.0.0.1 --port 6380 \
+      --maxmemory 64mb --maxmemory-policy allkeys-lru \
+      --save "" --appendonly no \
+      --logfile /var/log/redis/redis-commerce-cache.log
+  fi
+  wait_for "Redis cache" 30 redis-cli -p 6380 ping
+  say redis "cache ready on localhost:6380"
 }
 
 up() {
@@ -120,9 +136,11 @@ up() {
   start_postgres
   start_rabbitmq
   start_redis
+  start_redis_cache
 }
 
 down() {
+  redis-cli -p 6380 shutdown nosave >/dev/null 2>&1 || true
   redis-cli -p 6379 shutdown >/dev/null 2>&1 || true
   if rabbitmq_running; then as_root rabbitmqctl -q stop >/dev/null 2>&1 || true; fi
   if [ -n "$(pg_lsclusters -h 2>/dev/null)" ]; then as_root pg_ctlcluster "$(pg_version)" main stop >/dev/null 2>&1 || true; fi
@@ -133,5 +151,6 @@ case "${1:-up}" in
   up) up ;;
   down) down ;;
   redis) start_redis ;;
-  *) die "unknown action '$1' (use up, down or redis)" ;;
+  redis-cache) start_redis_cache ;;
+  *) die "unknown action '$1' (use up, down, redis or redis-cache)" ;;
 esac

@@ -6,7 +6,7 @@ using Npgsql;
 namespace Commerce.LocalSystem;
 
 /// <summary>
-/// Where PostgreSQL, RabbitMQ and Redis are: the variables the hosts read, which <c>./commerce</c>
+/// Where PostgreSQL, RabbitMQ and Redis (durable keys and cache) are: the variables the hosts read, which <c>./commerce</c>
 /// exports from infra/env/local.env; the fallbacks match that file, so a test also runs from an IDE.
 /// RabbitMQ has three users (docs/adr/0033): the hosts' AMQP user, the operations user of the
 /// management API and dead letters, and a local administrator that only the local tooling uses to
@@ -15,6 +15,7 @@ namespace Commerce.LocalSystem;
 public sealed record LocalServices(
     string PostgresConnectionString,
     string RedisConfiguration,
+    string RedisCacheConfiguration,
     string RabbitMqHost,
     int RabbitMqPort,
     string RabbitMqVirtualHost,
@@ -32,6 +33,7 @@ public sealed record LocalServices(
     public static LocalServices FromEnvironment() => new(
         Get("Postgres__ConnectionString", "Host=localhost;Port=5432;Database=commerce;Username=commerce;Password=commerce;SSL Mode=Disable"),
         Get("Redis__Configuration", "localhost:6379"),
+        Get("Redis__CacheConfiguration", "localhost:6380"),
         Get("RabbitMq__Host", "localhost"),
         int.TryParse(Get("RabbitMq__Port", "5672"), CultureInfo.InvariantCulture, out var port) ? port : 5672,
         Get("RabbitMq__VirtualHost", "commerce"),
@@ -56,6 +58,7 @@ public sealed record LocalServices(
     {
         ["Postgres:ConnectionString"] = postgresConnectionString,
         ["Redis:Configuration"] = RedisConfiguration,
+        ["Redis:CacheConfiguration"] = RedisCacheConfiguration,
         ["RabbitMq:Host"] = RabbitMqHost,
         ["RabbitMq:VirtualHost"] = virtualHost ?? RabbitMqVirtualHost,
         ["RabbitMq:Username"] = RabbitMqUsername,

@@ -14,7 +14,9 @@ namespace Commerce.Api.Operations;
 /// <summary>
 /// Dead-letter operations under <c>/admin/dead-letters</c> (admin only): list the <c>_error</c>
 /// queues, show their messages without removing them, retry and discard (archive) without loss.
-/// Every retry and discard is written to <c>dead_letter_actions</c> with the caller.
+/// Every retry and discard is written to <c>dead_letter_actions</c> with the caller; retries run at
+/// <see cref="DeadLetterOptions.RetryRatePerSecond"/>, and a peek cuts each body to
+/// <see cref="DeadLetterMessage.MaxBodyBytes"/>.
 /// </summary>
 internal static class DeadLetterEndpoints
 {
@@ -25,6 +27,10 @@ internal static class DeadLetterEndpoints
     {
         builder.Services.AddSingleton<IValidateOptions<RabbitMqOptions>, OperationsUserValidator>();
         builder.Services.AddSingleton(sp => new ErrorQueueReplayer(sp.GetRequiredService<IOptions<RabbitMqOptions>>().Value));
+        builder.Services.AddOptions<DeadLetterOptions>()
+            .BindConfiguration(DeadLetterOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 
@@ -83,7 +89,8 @@ internal static class DeadLetterEndpoints
     private static async Task<IResult> RetryAsync(
         string queue, DeadLetterRequest? request, HttpContext http, ErrorQueueReplayer replayer, CommerceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var outcome = await RunAsync(DeadLetterAction.Retry, queue, request, http, db, clock,
+        var rate = http.RequestServices.GetRequiredService<IOptions<DeadLetterOptions>>().Value.RetryRatePerSecond;
+        var outcome = await RunAsync(DeadLetterAction.Retry, queue, request, http, db, clock, new DeadLetterRunOptions { RatePerSecond = rate },
             (selection, run, ct) => replayer.RetryAsync(queue, selection, run, ct), cancellationToken);
         return outcome.Result is { } result ? TypedResults.Ok(new RetryResponse(result.Moved, result.Remaining)) : outcome.Error!;
     }
@@ -91,7 +98,7 @@ internal static class DeadLetterEndpoints
     private static async Task<IResult> DiscardAsync(
         string queue, DeadLetterRequest? request, HttpContext http, ErrorQueueReplayer replayer, CommerceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var outcome = await RunAsync(DeadLetterAction.Discard, queue, request, http, db, clock,
+        var outcome = await RunAsync(DeadLetterAction.Discard, queue, request, http, db, clock, new DeadLetterRunOptions(),
             (selection, run, ct) => replayer.DiscardAsync(queue, selection, run, retention: null, ct), cancellationToken);
         return outcome.Result is { } result ? TypedResults.Ok(new DiscardResponse(result.Moved, result.Remaining)) : outcome.Error!;
     }
@@ -103,13 +110,14 @@ internal static class DeadLetterEndpoints
         HttpContext http,
         CommerceDbContext db,
         TimeProvider clock,
+        DeadLetterRunOptions runOptions,
         Func<DeadLetterSelection, DeadLetterRunOptions, CancellationToken, Task<DeadLetterResult>> move,
         CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Check(request?.MessageIds is null || request.MessageIds.Count <= MaxIds, "messageIds", $"at most {MaxIds} message ids")
             .Check(request?.MessageIds is null || request.MessageIds.All(id => !string.IsNullOrWhiteSpace(id) && id.Length <= 100), "messageIds", "message ids must be non-empty, at most 100 characters")
-            .Check(request?.Max is null or >= 1, "max", "max must be at least 1")
+            .Check(request?.Max is null or (>= 1 and <= MaxLimit), "max", $"max must be between 1 and {MaxLimit}")
             .Check(request?.ExceptionType is null || request.ExceptionType.Length <= 500, "exceptionType", "exceptionType is at most 500 characters");
         if (!validation.IsValid)
         {
@@ -128,7 +136,7 @@ internal static class DeadLetterEndpoints
         try
         {
             // Not the request's token: a client that hangs up must not stop a move half-way through its audit.
-            var result = await DeadLetterAuditTrail.MoveAsync(() => new CommerceDbContext(options), entry, new DeadLetterRunOptions(), run => move(selection, run, CancellationToken.None));
+            var result = await DeadLetterAuditTrail.MoveAsync(() => new CommerceDbContext(options), entry, runOptions, run => move(selection, run, CancellationToken.None));
             return (result, null);
         }
         catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)

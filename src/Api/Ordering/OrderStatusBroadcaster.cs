@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace Commerce.Api.Ordering;
@@ -7,52 +6,90 @@ namespace Commerce.Api.Ordering;
 /// Tells the clients watching an order on this Api instance that its status changed
 /// (<see cref="OrderStatusListener"/> hears it from PostgreSQL); each stream then reads what is
 /// new from the order's timeline. A signal carries no data, so signals that pile up collapse into one.
+/// An order's entry lives only while someone watches it: ids asked for once cannot pile up.
 /// </summary>
 internal sealed class OrderStatusBroadcaster
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<bool>, byte>> _watchers = new();
+    // One lock for adding and removing, so an entry emptied by the last watcher is never removed under a new one.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, HashSet<Channel<bool>>> _watchers = [];
+
+    /// <summary>Orders with at least one watcher.</summary>
+    internal int WatchedOrders
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watchers.Count;
+            }
+        }
+    }
 
     public Subscription Watch(Guid orderId)
     {
         var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        _watchers.GetOrAdd(orderId, _ => new()).TryAdd(channel, 0);
-        return new Subscription(channel.Reader, () =>
+        lock (_gate)
         {
-            if (_watchers.TryGetValue(orderId, out var set))
+            if (!_watchers.TryGetValue(orderId, out var set))
             {
-                set.TryRemove(channel, out _);
+                _watchers[orderId] = set = [];
             }
-        });
+
+            set.Add(channel);
+        }
+
+        return new Subscription(channel, () => Unwatch(orderId, channel));
     }
 
     public void Changed(Guid orderId)
     {
-        if (_watchers.TryGetValue(orderId, out var set))
+        lock (_gate)
         {
-            Signal(set);
+            if (_watchers.TryGetValue(orderId, out var set))
+            {
+                Signal(set);
+            }
         }
     }
 
     /// <summary>After notifications may have been missed (the listening connection was lost): every stream reads again.</summary>
     public void ChangedAll()
     {
-        foreach (var set in _watchers.Values)
+        lock (_gate)
         {
-            Signal(set);
+            foreach (var set in _watchers.Values)
+            {
+                Signal(set);
+            }
         }
     }
 
-    private static void Signal(ConcurrentDictionary<Channel<bool>, byte> set)
+    private void Unwatch(Guid orderId, Channel<bool> channel)
     {
-        foreach (var channel in set.Keys)
+        lock (_gate)
+        {
+            if (_watchers.TryGetValue(orderId, out var set) && set.Remove(channel) && set.Count == 0)
+            {
+                _watchers.Remove(orderId);
+            }
+        }
+    }
+
+    private static void Signal(HashSet<Channel<bool>> set)
+    {
+        foreach (var channel in set)
         {
             channel.Writer.TryWrite(true);
         }
     }
 
-    internal sealed class Subscription(ChannelReader<bool> reader, Action unsubscribe) : IDisposable
+    internal sealed class Subscription(Channel<bool> channel, Action unsubscribe) : IDisposable
     {
-        public ChannelReader<bool> Reader { get; } = reader;
+        public ChannelReader<bool> Reader => channel.Reader;
+
+        /// <summary>Makes the stream read the timeline once, as a change would.</summary>
+        public void Signal() => channel.Writer.TryWrite(true);
 
         public void Dispose() => unsubscribe();
     }

@@ -9,6 +9,11 @@ internal static class OrderingExtensions
     {
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddSingleton<OrderStatusBroadcaster>();
+        builder.Services.AddSingleton<OrderStreamSlots>();
+        builder.Services.AddOptions<OrderStreamOptions>()
+            .BindConfiguration(OrderStreamOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHostedService<OrderStatusListener>();
         builder.Services.AddOptions<WarehouseWebhookOptions>()
             .BindConfiguration(WarehouseWebhookOptions.SectionName)

@@ -72,7 +72,11 @@ internal static class DeadLetterCommands
         var ids = new Option<string[]>("--id") { Description = "Only these message ids (repeatable).", AllowMultipleArgumentsPerToken = true };
         var exceptionType = new Option<string?>("--exception-type") { Description = "Only messages that failed with this exception type (full name)." };
         var max = new Option<int?>("--max") { Description = "At most this many messages." };
-        var rate = new Option<double?>("--rate") { Description = "At most this many messages a second." };
+        var rate = new Option<double>("--rate")
+        {
+            Description = "At most this many messages a second.",
+            DefaultValueFactory = _ => DeadLetterRunOptions.DefaultRetryRatePerSecond,
+        };
         var retry = new Command("retry", "Moves the selected messages (all without a filter) back to the queue they failed on.") { queueArgument, ids, exceptionType, max, rate };
         retry.SetAction((parse, ct) => MoveAsync(DeadLetterAction.Retry, parse.GetValue(queueArgument)!, Selection(parse, ids, exceptionType, max), parse.GetValue(rate), ct));
 

@@ -1,6 +1,10 @@
 namespace Commerce.Operations.DeadLetters;
 
-/// <summary>A dead-lettered message with the fault details MassTransit put in its <c>MT-Fault-*</c> headers.</summary>
+/// <summary>
+/// A dead-lettered message with the fault details MassTransit put in its <c>MT-Fault-*</c> headers.
+/// <see cref="Body"/> holds at most <see cref="MaxBodyBytes"/> bytes of it: <see cref="BodyBytes"/>
+/// is the whole body's size and <see cref="BodyTruncated"/> says when the rest was cut off.
+/// </summary>
 public sealed record DeadLetterMessage(
     string? MessageId,
     string? MessageType,
@@ -10,4 +14,10 @@ public sealed record DeadLetterMessage(
     DateTimeOffset? FaultedAt,
     int RetryCount,
     int ReplayCount,
-    string Body);
+    string Body,
+    int BodyBytes,
+    bool BodyTruncated)
+{
+    /// <summary>Enough for any message this system sends; a peek of 1000 huge bodies stays about 16 MB.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+}

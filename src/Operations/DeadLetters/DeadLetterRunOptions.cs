@@ -3,6 +3,13 @@ namespace Commerce.Operations.DeadLetters;
 /// <summary>Options of a retry or discard run.</summary>
 public sealed class DeadLetterRunOptions
 {
+    /// <summary>
+    /// The rate a retry runs at unless told otherwise, from the CLI and the Api alike: the
+    /// consumers take the replayed messages on top of their live traffic, and a queue of
+    /// thousands moved at once would arrive as a burst.
+    /// </summary>
+    public const double DefaultRetryRatePerSecond = 50;
+
     /// <summary>At most this many messages a second (none: as fast as the confirms come back).</summary>
     public double? RatePerSecond { get; init; }
 

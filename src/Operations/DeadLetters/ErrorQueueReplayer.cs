@@ -57,12 +57,12 @@ public sealed class ErrorQueueReplayer : IDisposable
     /// <summary>
     /// The first <paramref name="limit"/> messages of an <c>_error</c> queue with their fault
     /// details. Read through the management API with <c>ack_requeue_true</c>: they stay in the
-    /// queue, in their place.
+    /// queue, in their place. Each body is cut to <see cref="DeadLetterMessage.MaxBodyBytes"/> by the broker.
     /// </summary>
     public async Task<IReadOnlyList<DeadLetterMessage>> PeekAsync(string errorQueue, int limit, CancellationToken cancellationToken)
     {
         EnsureErrorQueue(errorQueue);
-        var messages = await _management.PeekAsync(_options.VirtualHost, errorQueue, Math.Clamp(limit, 1, 1000), cancellationToken);
+        var messages = await _management.PeekAsync(_options.VirtualHost, errorQueue, Math.Clamp(limit, 1, 1000), DeadLetterMessage.MaxBodyBytes, cancellationToken);
         return messages.Select(ToDeadLetter).ToList();
     }
 
@@ -347,7 +347,9 @@ public sealed class ErrorQueueReplayer : IDisposable
             DateTimeOffset.TryParse(JsonHeader(headers, "MT-Fault-Timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
             int.TryParse(JsonHeader(headers, "MT-Fault-RetryCount"), CultureInfo.InvariantCulture, out var retries) ? retries : 0,
             int.TryParse(JsonHeader(headers, ReplayCountHeader), CultureInfo.InvariantCulture, out var replays) ? replays : 0,
-            body);
+            body,
+            message.PayloadBytes,
+            message.PayloadBytes > DeadLetterMessage.MaxBodyBytes);
     }
 
     private static string TryDecode(string base64)

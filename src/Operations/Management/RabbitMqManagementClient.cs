@@ -50,11 +50,12 @@ public sealed class RabbitMqManagementClient : IDisposable
     /// Reads up to <paramref name="count"/> messages from the head of a queue and puts them back
     /// (<c>ackmode: ack_requeue_true</c>): nothing is removed, the messages stay visible in the UI.
     /// </summary>
-    public async Task<IReadOnlyList<PeekedMessage>> PeekAsync(string virtualHost, string queue, int count, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="count"/> messages, left in the queue; the broker cuts each payload to <paramref name="truncateBytes"/>.</summary>
+    public async Task<IReadOnlyList<PeekedMessage>> PeekAsync(string virtualHost, string queue, int count, int truncateBytes, CancellationToken cancellationToken)
     {
         using var response = await _http.PostAsJsonAsync(
             $"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}/get",
-            new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 100_000 },
+            new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = truncateBytes },
             cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {

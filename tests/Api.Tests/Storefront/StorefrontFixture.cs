@@ -37,6 +37,13 @@ public abstract class StorefrontFixture
     /// <summary>The Redis the Api is pointed at: the shared one, unless a suite brings its own (or one that is not there).</summary>
     protected virtual string RedisConfiguration => LocalServices.Current.RedisConfiguration;
 
+    /// <summary>
+    /// The search cache's Redis: the shared cache server, or the suite's own Redis when it brings
+    /// one, so a suite that takes "Redis" down takes both down.
+    /// </summary>
+    protected virtual string RedisCacheConfiguration =>
+        RedisConfiguration == LocalServices.Current.RedisConfiguration ? LocalServices.Current.RedisCacheConfiguration : RedisConfiguration;
+
     /// <summary>Whether to wait for /health/ready (false when a dependency is meant to be down).</summary>
     protected virtual bool WaitUntilReady => true;
 
@@ -53,6 +60,7 @@ public abstract class StorefrontFixture
         var settings = new Dictionary<string, string>(LocalServices.Current.HostSettings(Database.ConnectionString))
         {
             ["Redis:Configuration"] = RedisConfiguration,
+            ["Redis:CacheConfiguration"] = RedisCacheConfiguration,
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,
             ["Jwt:SigningKey"] = SigningKey,

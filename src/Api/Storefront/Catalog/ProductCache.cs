@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Commerce.Persistence.Configuration;
+using Commerce.ServiceDefaults;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Polly;
@@ -16,6 +17,8 @@ namespace Commerce.Api.Storefront.Catalog;
 /// change increments it, so a reader that loaded old rows before the change can only write them
 /// under a version nobody reads any more. Entries also expire after <see cref="Ttl"/>, which bounds
 /// staleness when an invalidation could not reach Redis, and of stock changed by the Workers.
+/// The cache has a Redis of its own that evicts when full, apart from the carts and tokens
+/// (<see cref="RedisExtensions.CacheKey"/>, docs/adr/0032).
 /// </summary>
 internal sealed partial class ProductCache
 {
@@ -32,7 +35,7 @@ internal sealed partial class ProductCache
     /// </summary>
     private readonly string _prefix;
 
-    public ProductCache(IConnectionMultiplexer redis, ILogger<ProductCache> logger, TimeProvider clock, IOptions<PostgresOptions> postgres)
+    public ProductCache([FromKeyedServices(RedisExtensions.CacheKey)] IConnectionMultiplexer redis, ILogger<ProductCache> logger, TimeProvider clock, IOptions<PostgresOptions> postgres)
     {
         _redis = redis;
         _logger = logger;
