@@ -86,12 +86,6 @@ public sealed class CartSpecs : StorefrontFixture
         Assert.That(await redis.GetDatabase().KeyExistsAsync(key), Is.False);
     }
 
-    private async Task<string> NewCustomerTokenAsync()
-    {
-        var (email, password) = await RegisterAsync();
-        return (await LoginAsync(email, password)).AccessToken;
-    }
-
     private async Task<(ProductRef First, ProductRef Second)> TwoProductsAsync()
     {
         var items = (await JsonAsync(await Client.GetAsync(Url("/api/v1/products?category=books&pageSize=2")))).GetProperty("items");

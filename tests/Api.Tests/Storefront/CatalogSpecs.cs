@@ -63,6 +63,15 @@ public sealed class CatalogSpecs : StorefrontFixture
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [TestCase(200, HttpStatusCode.OK)]
+    [TestCase(201, HttpStatusCode.BadRequest)]
+    public async Task Search_text_is_allowed_up_to_200_characters(int length, HttpStatusCode expected)
+    {
+        using var response = await Client.GetAsync(Url("/api/v1/products?q=" + new string('a', length)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task A_product_reads_as_the_contract_says_and_an_unknown_one_is_404()
     {

@@ -131,6 +131,13 @@ public abstract class StorefrontFixture
         return (email, password);
     }
 
+    /// <summary>The access token of a new customer of the test's own.</summary>
+    protected async Task<string> NewCustomerTokenAsync()
+    {
+        var (email, password) = await RegisterAsync();
+        return (await LoginAsync(email, password)).AccessToken;
+    }
+
     protected static HttpRequestMessage Request(HttpMethod method, string url, string? accessToken = null, object? body = null)
     {
         var request = new HttpRequestMessage(method, Url(url));
