@@ -162,7 +162,7 @@ public sealed class CrashSpecs
                     if (faulted.Count > 0)
                     {
                         var queue = faulted[0].Name;
-                        var peeked = await _virtualHost.Management.PeekAsync(_virtualHost.Name, queue, 1, CancellationToken.None);
+                        var peeked = await _virtualHost.Management.PeekAsync(_virtualHost.Name, queue, 1, truncateBytes: 1024, CancellationToken.None);
                         var headers = (peeked.Count > 0 ? peeked[0].Properties.Headers : null) ?? [];
                         Assert.Fail($"{faulted.Sum(q => q.Messages)} message(s) ended in {queue}: {string.Join("; ", headers.Select(h => $"{h.Key}={h.Value}"))}");
                     }
