@@ -14,8 +14,15 @@ public sealed record SystemProcessOptions
 
     public int WorkerInstances { get; init; } = 1;
 
-    /// <summary>Where each process's output is appended (<c>api-1.log</c>, …); none when null.</summary>
+    /// <summary>Where each process's output is appended, all of it (<c>api-1.log</c>, …); none when null.</summary>
     public string? LogDirectory { get; init; }
+
+    /// <summary>
+    /// False (the default) turns every host down to Warning, so their start-up chatter does not drown a
+    /// test's output; true has them log as a deployment does: at the levels their own settings give
+    /// (Information) and as JSON lines with scopes, for a test that reads what production would write.
+    /// </summary>
+    public bool ProductionLogging { get; init; }
 
     /// <summary>Settings layered over the defaults, per host, as environment variables.</summary>
     public IReadOnlyDictionary<string, string> SandboxSettings { get; init; } = new Dictionary<string, string>();

@@ -80,7 +80,16 @@ public sealed class SystemProcesses : IAsyncDisposable
         var common = LocalServices.Current.HostEnvironment(options.PostgresConnectionString, options.VirtualHost);
         common["ASPNETCORE_ENVIRONMENT"] = options.Environment;
         common["DOTNET_ENVIRONMENT"] = options.Environment;
-        common["Logging__LogLevel__Default"] = "Warning";
+        if (options.ProductionLogging)
+        {
+            // What the hosts' own defaults write outside Development (ServiceDefaults' JSON console).
+            common["Logging__Console__FormatterName"] = "json";
+            common["Logging__Console__FormatterOptions__IncludeScopes"] = "true";
+        }
+        else
+        {
+            common["Logging__LogLevel__Default"] = "Warning";
+        }
 
         var apiPorts = Enumerable.Range(0, options.ApiInstances).Select(_ => FreePort.Next()).ToList();
         _apis.AddRange(apiPorts.Select(port => new Uri($"http://127.0.0.1:{port}/")));

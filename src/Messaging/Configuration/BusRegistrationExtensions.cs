@@ -28,6 +28,12 @@ public static class BusRegistrationExtensions
             x.SetKebabCaseEndpointNameFormatter();
             // MassTransit otherwise reports usage to its vendor over the internet; nothing leaves this system.
             x.DisableUsageTelemetry();
+            // Before every other endpoint callback, so hostile input meets nothing else first.
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseFilter(new InboundMessageGuard(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.MaxMessageBytes));
+                endpoint.ConfigureDeadLetter(d => d.UseFilter(new UnconsumedMessageToError()));
+            });
             configure?.Invoke(x);
 
             x.UsingRabbitMq((context, cfg) =>

@@ -40,4 +40,11 @@ public sealed class RabbitMqOptions
     /// <summary>How many unacknowledged messages each receive endpoint holds at once.</summary>
     [Range(1, 1000)]
     public ushort PrefetchCount { get; set; } = 16;
+
+    /// <summary>
+    /// The largest message body a receive endpoint takes; a larger one goes to the queue's <c>_error</c>
+    /// unread (<see cref="InboundMessageGuard"/>). The system's own messages are a few KiB.
+    /// </summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 256 * 1024;
 }

@@ -31,7 +31,11 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private SystemProcesses Started => _processes ?? throw new InvalidOperationException("the system's processes have not started");
 
-    public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string>? workerSettings = null)
+    /// <summary>
+    /// Starts the system; with <paramref name="productionLogsTo"/> the hosts log as in production
+    /// (<see cref="SystemProcessOptions.ProductionLogging"/>), all of it into that directory.
+    /// </summary>
+    public static async Task<RunningSystem> StartAsync(IReadOnlyDictionary<string, string>? workerSettings = null, string? productionLogsTo = null)
     {
         var database = await ThrowawayDatabase.CreateAsync("e2e");
         await using (var db = database.CreateContext())
@@ -48,6 +52,8 @@ public sealed class RunningSystem : IAsyncDisposable
                     PostgresConnectionString = database.ConnectionString,
                     VirtualHost = system.VirtualHost.Name,
                     ApiInstances = 2,
+                    ProductionLogging = productionLogsTo is not null,
+                    LogDirectory = productionLogsTo,
                     SandboxSettings = new Dictionary<string, string>
                     {
                         ["Sandbox__Warehouse__DispatchAfter"] = "00:00:01",

@@ -25,10 +25,13 @@ public sealed class ShopperClient : IDisposable
         return client;
     }
 
+    /// <summary>The password of every shopper <see cref="RegisterAsync"/> makes.</summary>
+    public const string RegisteredPassword = "Shopper-Pass-123!";
+
     public static async Task<ShopperClient> RegisterAsync(Uri api)
     {
         var email = $"shopper-{Guid.NewGuid():N}@example.com";
-        const string password = "Shopper-Pass-123!";
+        const string password = RegisteredPassword;
         using var http = new HttpClient { BaseAddress = api };
         using var response = await http.PostAsJsonAsync("api/v1/auth/register", new { email, password, fullName = "Test Shopper" });
         response.EnsureSuccessStatusCode();
