@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using System.Text;
 using Commerce.Api.Ordering;
 using Commerce.Api.Tests.Storefront;
 using Commerce.Persistence.Orders;
@@ -67,7 +66,7 @@ public abstract class OrderStreamFixture : StorefrontFixture
             Issuer = Issuer,
             Audience = Audience,
             Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey)) { KeyId = SigningKeyId }, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(SigningKey)) { KeyId = SigningKeyId }, SecurityAlgorithms.HmacSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
