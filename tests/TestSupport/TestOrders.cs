@@ -23,6 +23,18 @@ public static class TestOrders
         UpdatedAt = at,
     };
 
+    /// <summary>An order of <paramref name="customerId"/> in <paramref name="status"/>, written straight to the database; its id.</summary>
+    public static async Task<Guid> AddForCustomerAsync(ThrowawayDatabase database, Guid customerId, string status)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var order = New(DateTimeOffset.UtcNow, status);
+        order.CustomerId = customerId;
+        await using var db = database.CreateContext();
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        return order.Id;
+    }
+
     /// <summary>
     /// Seeds orders of every kind the stuck-order query must tell apart (threshold 15 minutes):
     /// three stuck, four not. Returns the stuck ones, longest-stuck first, and the others.

@@ -26,15 +26,7 @@ public abstract class OrderStreamFixture : StorefrontFixture
     }
 
     /// <summary>A confirmed order (not final, so its stream stays open) of the user.</summary>
-    protected async Task<Guid> ConfirmedOrderOfAsync(Guid userId)
-    {
-        var order = TestOrders.New(DateTimeOffset.UtcNow, OrderStatus.Confirmed);
-        order.CustomerId = userId;
-        await using var db = Database.CreateContext();
-        db.Orders.Add(order);
-        await db.SaveChangesAsync();
-        return order.Id;
-    }
+    protected Task<Guid> ConfirmedOrderOfAsync(Guid userId) => TestOrders.AddForCustomerAsync(Database, userId, OrderStatus.Confirmed);
 
     protected async Task<HttpResponseMessage> RequestStreamAsync(Guid orderId, string accessToken)
     {

@@ -99,12 +99,7 @@ public sealed class OwnershipSpecs : StorefrontFixture
     private async Task<Guid> DeliveredOrderOfAsync(string accessToken)
     {
         var userId = (await JsonAsync(await SendAsync(HttpMethod.Get, "/api/v1/users/me", accessToken))).GetProperty("userId").GetGuid();
-        var order = TestOrders.New(DateTimeOffset.UtcNow, OrderStatus.Delivered);
-        order.CustomerId = userId;
-        await using var db = Database.CreateContext();
-        db.Orders.Add(order);
-        await db.SaveChangesAsync();
-        return order.Id;
+        return await TestOrders.AddForCustomerAsync(Database, userId, OrderStatus.Delivered);
     }
 
     /// <summary>Headers only: the owner's event stream is not read to its end.</summary>
