@@ -21,11 +21,15 @@ public static class LocalPostgres
     {
         try
         {
-            await PrivilegedCommand.RunAsync("runuser", ["-u", "postgres", "--", "psql", "-q", "-d", database, "-c", $"CREATE EXTENSION IF NOT EXISTS {extension}"], cancellationToken, allowFailure: true);
+            await RunAsSuperuserAsync(database, $"CREATE EXTENSION IF NOT EXISTS {extension}", cancellationToken, allowFailure: true);
         }
         catch (System.ComponentModel.Win32Exception)
         {
             // No runuser or sudo on this machine.
         }
     }
+
+    /// <summary>Runs one statement in <paramref name="database"/> as the postgres superuser (<c>runuser … psql</c>), for what the application role may not do.</summary>
+    public static Task<string> RunAsSuperuserAsync(string database, string statement, CancellationToken cancellationToken, bool allowFailure = false) =>
+        PrivilegedCommand.RunAsync("runuser", ["-u", "postgres", "--", "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", statement], cancellationToken, allowFailure);
 }

@@ -52,25 +52,31 @@ public sealed record LocalServices(
     /// <summary>
     /// The settings a host needs to reach these services, pointed at the given database and
     /// virtual host, as configuration keys (<c>Postgres:ConnectionString</c>); see
-    /// <see cref="HostEnvironment"/> for the same as environment variables.
+    /// <see cref="HostEnvironment"/> for the same as environment variables. A host outside
+    /// Development refuses the committed passwords, so it is given <paramref name="credentials"/> of its own run.
     /// </summary>
-    public IReadOnlyDictionary<string, string> HostSettings(string postgresConnectionString, string? virtualHost = null) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> HostSettings(string postgresConnectionString, string? virtualHost = null, RunCredentials? credentials = null)
     {
-        ["Postgres:ConnectionString"] = postgresConnectionString,
-        ["Redis:Configuration"] = RedisConfiguration,
-        ["Redis:CacheConfiguration"] = RedisCacheConfiguration,
-        ["RabbitMq:Host"] = RabbitMqHost,
-        ["RabbitMq:VirtualHost"] = virtualHost ?? RabbitMqVirtualHost,
-        ["RabbitMq:Username"] = RabbitMqUsername,
-        ["RabbitMq:Password"] = RabbitMqPassword,
-        ["RabbitMq:ManagementUrl"] = RabbitMqManagementUrl.ToString(),
-        ["RabbitMq:ManagementUsername"] = RabbitMqManagementUsername,
-        ["RabbitMq:ManagementPassword"] = RabbitMqManagementPassword,
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["Postgres:ConnectionString"] = postgresConnectionString,
+            ["Redis:Configuration"] = RedisConfiguration,
+            ["Redis:CacheConfiguration"] = RedisCacheConfiguration,
+            ["RabbitMq:Host"] = RabbitMqHost,
+            ["RabbitMq:VirtualHost"] = virtualHost ?? RabbitMqVirtualHost,
+            ["RabbitMq:Username"] = RabbitMqUsername,
+            ["RabbitMq:Password"] = RabbitMqPassword,
+            ["RabbitMq:ManagementUrl"] = RabbitMqManagementUrl.ToString(),
+            ["RabbitMq:ManagementUsername"] = RabbitMqManagementUsername,
+            ["RabbitMq:ManagementPassword"] = RabbitMqManagementPassword,
+        };
+        credentials?.ApplyTo(settings);
+        return settings;
+    }
 
     /// <summary><see cref="HostSettings"/> as a child process's environment (<c>Postgres__ConnectionString</c>).</summary>
-    public Dictionary<string, string> HostEnvironment(string postgresConnectionString, string? virtualHost = null) =>
-        HostSettings(postgresConnectionString, virtualHost).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
+    public Dictionary<string, string> HostEnvironment(string postgresConnectionString, string? virtualHost = null, RunCredentials? credentials = null) =>
+        HostSettings(postgresConnectionString, virtualHost, credentials).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value, StringComparer.Ordinal);
 
     /// <summary>A client of the broker's management API as the operations user; the caller disposes it.</summary>
     public RabbitMqManagementClient CreateManagementClient() => new(RabbitMqManagementUrl, RabbitMqManagementUsername, RabbitMqManagementPassword);

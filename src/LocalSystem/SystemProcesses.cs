@@ -11,6 +11,7 @@ public sealed class SystemProcesses : IAsyncDisposable
     private readonly List<Uri> _apis = [];
     private readonly List<Uri> _metrics = [];
     private readonly List<Uri> _health = [];
+    private RunCredentials? _credentials;
 
     private SystemProcesses(Uri sandbox)
     {
@@ -38,6 +39,12 @@ public sealed class SystemProcesses : IAsyncDisposable
         var system = new SystemProcesses(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
         try
         {
+            // Outside Development the hosts refuse the committed local passwords.
+            if (options.Environment != "Development")
+            {
+                system._credentials = await RunCredentials.CreateAsync(options.VirtualHost, options.VirtualHost, cancellationToken);
+            }
+
             system.StartAll(options);
             foreach (var url in system._health)
             {
@@ -68,6 +75,11 @@ public sealed class SystemProcesses : IAsyncDisposable
         {
             await process.DisposeAsync();
         }
+
+        if (_credentials is not null)
+        {
+            await _credentials.DisposeAsync();
+        }
     }
 
     private void StartAll(SystemProcessOptions options)
@@ -77,7 +89,7 @@ public sealed class SystemProcesses : IAsyncDisposable
             Directory.CreateDirectory(options.LogDirectory);
         }
 
-        var common = LocalServices.Current.HostEnvironment(options.PostgresConnectionString, options.VirtualHost);
+        var common = LocalServices.Current.HostEnvironment(options.PostgresConnectionString, options.VirtualHost, _credentials);
         common["ASPNETCORE_ENVIRONMENT"] = options.Environment;
         common["DOTNET_ENVIRONMENT"] = options.Environment;
         if (options.ProductionLogging)

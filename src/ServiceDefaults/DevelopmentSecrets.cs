@@ -23,28 +23,22 @@ public static class DevelopmentSecrets
 
     /// <summary>
     /// The password of the local services' <c>commerce</c> role and broker user (local.env,
-    /// infra/postgres/init.sql, infra/rabbitmq/definitions.json). Known, but not refused by the hosts:
-    /// the bench and the process tests run Production against these very services (ADR 0030).
+    /// infra/postgres/init.sql, infra/rabbitmq/definitions.json). Hosts run outside Development on this
+    /// machine (the bench) get a role and broker users of their own instead (LocalSystem's RunCredentials).
     /// </summary>
     public const string LocalServicesPassword = "commerce";
 
-    /// <summary>
-    /// The local broker's operations user's password (local.env, the Api's Development settings,
-    /// definitions.json; ADR 0033). Known, but not refused, for the reason the one above is not.
-    /// </summary>
+    /// <summary>The local broker's operations user's password (local.env, the Api's Development settings, definitions.json; ADR 0033).</summary>
     public const string LocalOperationsPassword = "commerce-ops";
 
     /// <summary>The local-only broker administrator's password (local.env); no host reads it.</summary>
     public const string LocalAdministratorPassword = "commerce-admin";
 
-    /// <summary>What a host refuses outside Development wherever a secret belongs.</summary>
-    public static IReadOnlySet<string> RefusedOutsideDevelopment { get; } =
-        new HashSet<string>([JwtSigningKey, WarehouseWebhookSecret, StripeApiKey, SendGridApiKey], StringComparer.Ordinal);
-
-    /// <summary>Every secret-like value a committed configuration file may hold.</summary>
-    public static IReadOnlySet<string> Committed { get; } =
-        new HashSet<string>([.. RefusedOutsideDevelopment, LocalServicesPassword, LocalOperationsPassword, LocalAdministratorPassword], StringComparer.Ordinal);
+    /// <summary>Every secret-like value a committed configuration file may hold; a host refuses each outside Development.</summary>
+    public static IReadOnlySet<string> Committed { get; } = new HashSet<string>(
+        [JwtSigningKey, WarehouseWebhookSecret, StripeApiKey, SendGridApiKey, LocalServicesPassword, LocalOperationsPassword, LocalAdministratorPassword],
+        StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="value"/> is one of the committed secrets a host refuses (surrounding white space ignored).</summary>
-    public static bool IsRefused(string? value) => value is not null && RefusedOutsideDevelopment.Contains(value.Trim());
+    public static bool IsRefused(string? value) => value is not null && Committed.Contains(value.Trim());
 }

@@ -23,6 +23,7 @@ public static class ServiceDefaultsExtensions
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
 
+        builder.Services.RefuseCommittedServiceCredentials();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         // After every check is registered (ours and MassTransit's), bound each one's run time.

@@ -33,12 +33,31 @@ public sealed class RabbitMqManagementClient : IDisposable
 
         foreach (var user in users)
         {
-            using var permitted = await _http.PutAsJsonAsync(
-                $"api/permissions/{name}/{Uri.EscapeDataString(user)}",
-                new { configure = ".*", write = ".*", read = ".*" },
-                cancellationToken);
-            permitted.EnsureSuccessStatusCode();
+            await GrantAsync(virtualHost, user, cancellationToken);
         }
+    }
+
+    /// <summary>Gives <paramref name="user"/> full rights in <paramref name="virtualHost"/> (needs an administrator).</summary>
+    public async Task GrantAsync(string virtualHost, string user, CancellationToken cancellationToken)
+    {
+        using var permitted = await _http.PutAsJsonAsync(
+            $"api/permissions/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" },
+            cancellationToken);
+        permitted.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Creates or updates a user; <paramref name="tags"/> is the broker's comma-separated list, empty for none (needs an administrator).</summary>
+    public async Task PutUserAsync(string user, string password, string tags, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PutAsJsonAsync($"api/users/{Uri.EscapeDataString(user)}", new { password, tags }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Deletes a user, if it exists (needs an administrator).</summary>
+    public async Task DeleteUserAsync(string user, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync($"api/users/{Uri.EscapeDataString(user)}", cancellationToken);
     }
 
     public async Task DeleteVirtualHostAsync(string virtualHost, CancellationToken cancellationToken)

@@ -11,18 +11,22 @@ namespace Commerce.Api.Tests.Hosting;
 /// </summary>
 public static class ApiStartup
 {
-    /// <summary>Runs the Api with the local services' settings; <paramref name="overrides"/> win (null removes one).</summary>
-    public static Task<HostProcess.Outcome> RunToExitAsync(params (string Name, string? Value)[] overrides)
+    /// <summary>
+    /// Runs the Api with the local services' settings and a role and broker users of its own (Production
+    /// refuses the committed passwords); <paramref name="overrides"/> win (null removes one).
+    /// </summary>
+    public static async Task<HostProcess.Outcome> RunToExitAsync(params (string Name, string? Value)[] overrides)
     {
         var services = LocalServices.Current;
-        var environment = services.HostEnvironment(services.PostgresConnectionString).ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        await using var credentials = await RunCredentials.CreateAsync($"commerce_test_startup_{Guid.NewGuid():N}"[..32], services.RabbitMqVirtualHost, CancellationToken.None);
+        var environment = services.HostEnvironment(services.PostgresConnectionString, credentials: credentials).ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in overrides)
         {
             environment[name] = value;
         }
 
-        return HostProcess.RunToExitAsync("Commerce.Api", environment, TimeSpan.FromSeconds(60));
+        return await HostProcess.RunToExitAsync("Commerce.Api", environment, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>src/Api/appsettings.Development.json as committed: what anyone with the repository can read.</summary>

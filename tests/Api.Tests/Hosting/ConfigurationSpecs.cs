@@ -11,7 +11,6 @@ public sealed class ConfigurationSpecs
     [TestCase("StuckOrders__Threshold", "00:00:00", "Threshold")]
     [TestCase("RabbitMq__ManagementUsername", null, "RabbitMq:ManagementUsername")]
     [TestCase("RabbitMq__ManagementPassword", null, "RabbitMq:ManagementPassword")]
-    [TestCase("RabbitMq__ManagementUsername", "commerce", "RabbitMq:ManagementUsername")]
     [TestCase("Gateway__KnownProxies__0", "proxy.example.com", "Gateway:KnownProxies")]
     [TestCase("Gateway__KnownNetworks__0", "10.0.0.0", "Gateway:KnownNetworks")]
     [TestCase("Gateway__LoginBackoff", "00:30:00", "Gateway:LoginBackoff")]
@@ -20,5 +19,13 @@ public sealed class ConfigurationSpecs
         var outcome = await ApiStartup.RunToExitAsync((name, value));
 
         ApiStartup.AssertStoppedNaming(outcome, named);
+    }
+
+    [Test]
+    public async Task The_operations_user_must_not_be_the_hosts_broker_user()
+    {
+        var outcome = await ApiStartup.RunToExitAsync(("RabbitMq__Username", "one-user"), ("RabbitMq__ManagementUsername", "one-user"));
+
+        ApiStartup.AssertStoppedNaming(outcome, "RabbitMq:ManagementUsername");
     }
 }

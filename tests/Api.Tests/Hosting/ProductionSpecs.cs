@@ -19,6 +19,7 @@ namespace Commerce.Api.Tests.Hosting;
 public sealed class ProductionSpecs
 {
     private ThrowawayDatabase _database = null!;
+    private RunCredentials _credentials = null!;
     private HostFactory<Program> _host = null!;
     private WebApplicationFactory<Program> _production = null!;
     private HttpClient _client = null!;
@@ -27,7 +28,9 @@ public sealed class ProductionSpecs
     public async Task Start()
     {
         _database = await ThrowawayDatabase.CreateAsync("api_production");
-        var settings = new Dictionary<string, string>(LocalServices.Current.HostSettings(_database.ConnectionString))
+        // Production refuses the committed local passwords.
+        _credentials = await RunCredentials.CreateAsync(_database.Name, LocalServices.Current.RabbitMqVirtualHost, CancellationToken.None);
+        var settings = new Dictionary<string, string>(LocalServices.Current.HostSettings(_database.ConnectionString, credentials: _credentials))
         {
             ["Jwt:Issuer"] = "commerce-production-test",
             ["Jwt:Audience"] = "commerce-production-test-clients",
@@ -51,6 +54,7 @@ public sealed class ProductionSpecs
         await _production.DisposeAsync();
         await _host.DisposeAsync();
         await _database.DisposeAsync();
+        await _credentials.DisposeAsync();
     }
 
     [Test]
