@@ -1,12 +1,13 @@
 using System.Text;
 using Commerce.LocalSystem;
+using Commerce.Operations.DeadLetters;
 using RabbitMQ.Client;
 
 namespace Commerce.Cli.Tests;
 
 /// <summary>
-/// <c>commerce-cli orders stuck</c> and <c>commerce-cli status</c> as an operator runs them: a real
-/// process, reading the test's own database and virtual host.
+/// <c>commerce-cli orders stuck</c>, <c>commerce-cli status</c> and <c>commerce-cli dlq show</c> as an
+/// operator runs them: a real process, reading the test's own database and virtual host.
 /// </summary>
 [TestFixture]
 public sealed class OperationsCommandSpecs
@@ -25,7 +26,7 @@ public sealed class OperationsCommandSpecs
         _database = await ThrowawayDatabase.CreateAsync("cli");
         _virtualHost = await ThrowawayVirtualHost.CreateAsync("cli");
         _scenario = await TestOrders.SeedStuckScenarioAsync(_database);
-        await PutDeadLettersAsync(2);
+        await PutDeadLettersAsync(_virtualHost, ErrorQueue, ["{}", "{}"]);
     }
 
     [OneTimeTearDown]
@@ -102,29 +103,51 @@ public sealed class OperationsCommandSpecs
         });
     }
 
-    /// <summary>Messages in an <c>_error</c> queue, once the management API (which status reads) counts them.</summary>
-    private async Task PutDeadLettersAsync(int count)
+    [Test]
+    public async Task Dlq_show_prints_each_body_and_says_in_one_line_when_one_was_cut_and_how_long_it_was()
+    {
+        // A virtual host of this test's own: another _error queue in the fixture's would change what status counts.
+        await using var virtualHost = await ThrowawayVirtualHost.CreateAsync("cli-dlq");
+        var large = $"{{\"message\":\"{new string('x', DeadLetterMessage.MaxBodyBytes + 4096)}\"}}";
+        await PutDeadLettersAsync(virtualHost, ErrorQueue, [large, "{\"message\":{\"n\":1}}"]);
+
+        var (exitCode, output) = await CliProcess.RunAsync(["dlq", "show", ErrorQueue], CliProcess.Environment(_database.ConnectionString, virtualHost.Name));
+
+        var marks = output.Split('\n').Where(l => l.Contains("body cut at", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(marks, Has.Count.EqualTo(1), output);
+            Assert.That(marks[0], Does.StartWith($"body cut at {DeadLetterMessage.MaxBodyBytes} of {Encoding.UTF8.GetByteCount(large)} bytes"));
+            Assert.That(output, Does.Contain(large[..DeadLetterMessage.MaxBodyBytes]), "the first 16 KiB, on one line");
+            Assert.That(output, Does.Not.Contain(large), "the whole body");
+            Assert.That(output, Does.Contain("{\"message\":{\"n\":1}}"));
+        });
+    }
+
+    /// <summary>Messages with these bodies in an <c>_error</c> queue, once the management API (which status and dlq read) counts them.</summary>
+    private static async Task PutDeadLettersAsync(ThrowawayVirtualHost virtualHost, string queue, IReadOnlyList<string> bodies)
     {
         var factory = new ConnectionFactory
         {
             HostName = LocalServices.Current.RabbitMqHost,
-            VirtualHost = _virtualHost.Name,
+            VirtualHost = virtualHost.Name,
             UserName = LocalServices.Current.RabbitMqUsername,
             Password = LocalServices.Current.RabbitMqPassword,
         };
         await using (var connection = await factory.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))
         {
-            await channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false);
-            for (var i = 0; i < count; i++)
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+            foreach (var body in bodies)
             {
-                await channel.BasicPublishAsync(string.Empty, ErrorQueue, mandatory: true, new BasicProperties { Persistent = true }, Encoding.UTF8.GetBytes("{}"));
+                await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, new BasicProperties { Persistent = true }, Encoding.UTF8.GetBytes(body));
             }
         }
 
         await Poll.UntilAsync(
-            async () => (await _virtualHost.Management.GetQueuesAsync(_virtualHost.Name, CancellationToken.None)).Any(q => q.Name == ErrorQueue && q.Messages == count),
+            async () => (await virtualHost.Management.GetQueuesAsync(virtualHost.Name, CancellationToken.None)).Any(q => q.Name == queue && q.Messages == bodies.Count),
             TimeSpan.FromSeconds(30),
-            $"the management API to count {count} message(s) in {ErrorQueue}");
+            $"the management API to count {bodies.Count} message(s) in {queue}");
     }
 }

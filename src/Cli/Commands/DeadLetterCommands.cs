@@ -41,7 +41,7 @@ internal static class DeadLetterCommands
 
         var queueArgument = new Argument<string>("queue") { Description = "An _error queue, e.g. send-notification_error." };
         var limit = new Option<int>("--limit") { Description = "How many messages to show (from the head of the queue).", DefaultValueFactory = _ => 50 };
-        var show = new Command("show", "The messages of an _error queue with their fault details; nothing is removed.") { queueArgument, limit };
+        var show = new Command("show", "The messages of an _error queue with their fault details and bodies (one over 16 KiB is cut, and said so); nothing is removed.") { queueArgument, limit };
         show.SetAction(async (parse, ct) =>
         {
             using var replayer = Replayer();
@@ -63,6 +63,11 @@ internal static class DeadLetterCommands
             AnsiConsole.Write(messages.Count == 0 ? new Markup($"[grey]{Markup.Escape(queue)} is empty[/]\n") : table);
             if (messages.Count > 0)
             {
+                foreach (var m in messages)
+                {
+                    DeadLetterBody.Write(m);
+                }
+
                 WriteGroups(messages.Select(m => (queue, m)).ToList(), "By cause");
             }
 

@@ -13,6 +13,9 @@ namespace Commerce.Workers.Fulfillment;
 /// <c>POST /warehouse/v1/fulfillments</c> with the request id the warehouse de-duplicates by, so a
 /// retry returns the first fulfilment. Transient failures surface as <see cref="WarehouseUnavailableException"/>
 /// once the handler's retries are spent; a request the warehouse refuses (4xx) as <see cref="WarehouseRejectedException"/>.
+/// Either is reported by its status code only, never with the warehouse's error body: it can echo
+/// the shipping address, and exception messages travel on into MassTransit's logs and dead-letter
+/// headers (reliability plan S12).
 /// </summary>
 public sealed partial class WarehouseClient(HttpClient http, ILogger<WarehouseClient> logger) : IWarehouseClient
 {
@@ -50,23 +53,21 @@ public sealed partial class WarehouseClient(HttpClient http, ILogger<WarehouseCl
                     : throw new WarehouseUnavailableException($"The warehouse answered {(int)response.StatusCode} without a fulfillmentId for order {request.OrderId:D}.");
             }
 
-            var problem = await response.Content.ReadAsStringAsync(cancellationToken);
-            problem = problem.Length > 500 ? problem[..500] : problem;
             if (IsTransientStatus(response.StatusCode))
             {
-                throw new WarehouseUnavailableException($"The warehouse answered {(int)response.StatusCode} for order {request.OrderId:D}: {problem}");
+                throw new WarehouseUnavailableException($"The warehouse answered {(int)response.StatusCode} for order {request.OrderId:D}.");
             }
 
-            LogRejected(logger, request.OrderId, (int)response.StatusCode, problem);
-            throw new WarehouseRejectedException((int)response.StatusCode, $"The warehouse refused the fulfilment of order {request.OrderId:D} with {(int)response.StatusCode}: {problem}");
+            LogRejected(logger, request.OrderId, (int)response.StatusCode);
+            throw new WarehouseRejectedException((int)response.StatusCode, $"The warehouse refused the fulfilment of order {request.OrderId:D} with {(int)response.StatusCode}.");
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The warehouse is unavailable for the fulfilment of order {OrderId}")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, Guid orderId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The warehouse refused the fulfilment of order {OrderId} with {StatusCode}: {Problem}")]
-    private static partial void LogRejected(ILogger logger, Guid orderId, int statusCode, string problem);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The warehouse refused the fulfilment of order {OrderId} with {StatusCode}")]
+    private static partial void LogRejected(ILogger logger, Guid orderId, int statusCode);
 
     private static bool IsTransient(Exception e) =>
         e is TimeoutRejectedException or BrokenCircuitException || ProviderPipeline.IsTransportFailure(e);

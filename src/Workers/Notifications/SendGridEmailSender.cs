@@ -14,7 +14,10 @@ namespace Commerce.Workers.Notifications;
 /// echoes them in its event webhook and the sandbox records them; keeping one email per (order, event)
 /// is the caller's job. Transient failures (5xx, 429, timeouts, no connection) are retried by the
 /// pipeline; anything else that is not 2xx fails at once. Either way the caller gets
-/// <see cref="EmailProviderUnavailableException"/> and retries later.
+/// <see cref="EmailProviderUnavailableException"/> and retries later. A failure is reported by its
+/// status code only: SendGrid's error body can echo what was sent (addresses, content), and
+/// exception messages travel on into MassTransit's logs and dead-letter headers (reliability plan S12).
+/// SendGrid's activity feed holds the details.
 /// </summary>
 public sealed partial class SendGridEmailSender : IEmailSender
 {
@@ -65,7 +68,7 @@ public sealed partial class SendGridEmailSender : IEmailSender
                 {
                     var answer = await state.Client.SendEmailAsync(state.Message, ct);
                     return IsTransientStatus(answer.StatusCode)
-                        ? throw new SendGridTransientException(answer.StatusCode, await ReadBodyAsync(answer, ct))
+                        ? throw new SendGridTransientException(answer.StatusCode)
                         : answer;
                 },
                 (Client: _client, Message: message),
@@ -79,17 +82,16 @@ public sealed partial class SendGridEmailSender : IEmailSender
 
         if (!response.IsSuccessStatusCode)
         {
-            var body = await ReadBodyAsync(response, cancellationToken);
-            LogRejected(_logger, email.EventType, email.OrderId, (int)response.StatusCode, body);
-            throw new EmailProviderUnavailableException($"SendGrid answered {(int)response.StatusCode} to the {email.EventType} email of order {email.OrderId:D}: {body}");
+            LogRejected(_logger, email.EventType, email.OrderId, (int)response.StatusCode);
+            throw new EmailProviderUnavailableException($"SendGrid answered {(int)response.StatusCode} to the {email.EventType} email of order {email.OrderId:D}.");
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid is unavailable for the {EventType} email of order {OrderId}")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string eventType, Guid orderId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "SendGrid rejected the {EventType} email of order {OrderId} with {StatusCode}: {Body}")]
-    private static partial void LogRejected(ILogger logger, string eventType, Guid orderId, int statusCode, string body);
+    [LoggerMessage(Level = LogLevel.Error, Message = "SendGrid rejected the {EventType} email of order {OrderId} with {StatusCode}")]
+    private static partial void LogRejected(ILogger logger, string eventType, Guid orderId, int statusCode);
 
     /// <summary>Worth retrying: 5xx, 429, 408, no answer, or the pipeline's own timeout or open circuit.</summary>
     public static bool IsTransient(Exception e) =>
@@ -97,10 +99,4 @@ public sealed partial class SendGridEmailSender : IEmailSender
 
     private static bool IsTransientStatus(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
-
-    private static async Task<string> ReadBodyAsync(Response response, CancellationToken cancellationToken)
-    {
-        var body = response.Body is null ? "" : await response.Body.ReadAsStringAsync(cancellationToken);
-        return body.Length > 500 ? body[..500] : body;
-    }
 }

@@ -8,8 +8,8 @@ namespace Commerce.Api.Tests.Storefront;
 
 /// <summary>
 /// An Api whose Redis is not there (a port nobody listens on; the shared Redis stays untouched):
-/// the catalog answers from PostgreSQL, while login, refresh and the cart fail closed with 503
-/// within 2 s.
+/// the catalog answers from PostgreSQL, while login, registration (whose per-address limit lives in
+/// Redis, docs/adr/0031), refresh and the cart fail closed with 503 within 2 s.
 /// </summary>
 [TestFixture]
 public sealed class RedisOutageSpecs : StorefrontFixture
@@ -48,6 +48,21 @@ public sealed class RedisOutageSpecs : StorefrontFixture
         Assert.That(clock.Elapsed, Is.LessThan(Limit));
         await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.That(response.Headers.RetryAfter, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Register_fails_closed_with_503_within_2_s_and_creates_no_user()
+    {
+        var email = $"unthrottled-{Guid.NewGuid():N}@example.com";
+
+        var clock = Stopwatch.StartNew();
+        using var response = await Client.PostAsJsonAsync(Url("/api/v1/auth/register"), new { email, password = "Correct-Horse-42", fullName = "Test User" });
+
+        Assert.That(clock.Elapsed, Is.LessThan(Limit));
+        await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.That(response.Headers.RetryAfter, Is.Not.Null);
+        await using var db = Database.CreateContext();
+        Assert.That(db.Users.Any(u => u.Email == email), Is.False, "no registration past a throttle that cannot count");
     }
 
     [Test]

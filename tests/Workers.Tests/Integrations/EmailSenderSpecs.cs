@@ -77,6 +77,28 @@ public sealed class EmailSenderSpecs : IntegrationFixture
         Assert.That(services.Attempts["SendGrid"], Is.EqualTo(1), "a 400 is not worth retrying");
     }
 
+    [Test]
+    public async Task A_request_SendGrid_rejects_is_logged_and_thrown_with_its_status_code_but_not_its_body()
+    {
+        // No subject: the sandbox answers 400 with SendGrid's error list, which says the subject is required.
+        var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Cancelled) with { Subject = "" };
+
+        var (e, logs) = await FailureWithLogsAsync<EmailProviderUnavailableException>(s => s.Get<IEmailSender>().SendAsync(email, CancellationToken.None));
+
+        ProviderFailureReport.AssertStatusWithoutBody(e, logs, "SendGrid answered 400", $"rejected the cancelled email of order {email.OrderId:D} with 400", "subject is required");
+    }
+
+    [Test]
+    public async Task SendGrid_down_is_logged_and_thrown_with_its_status_code_but_not_its_body()
+    {
+        await Sandbox.SetFaultAsync("sendgrid", new { mode = "down" });
+        var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Shipped);
+
+        var (e, logs) = await FailureWithLogsAsync<EmailProviderUnavailableException>(s => s.Get<IEmailSender>().SendAsync(email, CancellationToken.None));
+
+        ProviderFailureReport.AssertStatusWithoutBody(e, logs, "SendGrid answered 503", $"SendGrid is unavailable for the shipped email of order {email.OrderId:D}", "Sandbox fault");
+    }
+
     private static OrderEmail Email(Guid orderId, string eventType)
     {
         var rendered = OrderEmailTemplates.Render(eventType, new OrderEmailModel(

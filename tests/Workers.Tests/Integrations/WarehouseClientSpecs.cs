@@ -101,6 +101,28 @@ public sealed class WarehouseClientSpecs : IntegrationFixture
         Assert.That(e!.StatusCode, Is.EqualTo(400));
     }
 
+    [Test]
+    public async Task A_request_the_warehouse_refuses_is_logged_and_thrown_with_its_status_code_but_not_its_body()
+    {
+        // No lines: the sandbox answers 400 with a validation problem that describes a valid line.
+        var request = Request(Guid.NewGuid()) with { Lines = [] };
+
+        var (e, logs) = await FailureWithLogsAsync<WarehouseRejectedException>(s => s.Get<IWarehouseClient>().RequestFulfillmentAsync(request, CancellationToken.None));
+
+        ProviderFailureReport.AssertStatusWithoutBody(e, logs, "with 400", $"refused the fulfilment of order {request.OrderId:D} with 400", "at least one line");
+    }
+
+    [Test]
+    public async Task A_warehouse_that_is_down_is_logged_and_thrown_with_its_status_code_but_not_its_body()
+    {
+        await Sandbox.SetFaultAsync("warehouse", new { mode = "down" });
+        var request = Request(Guid.NewGuid());
+
+        var (e, logs) = await FailureWithLogsAsync<WarehouseUnavailableException>(s => s.Get<IWarehouseClient>().RequestFulfillmentAsync(request, CancellationToken.None));
+
+        ProviderFailureReport.AssertStatusWithoutBody(e, logs, "answered 503", "Result: '503'", "Sandbox fault");
+    }
+
     private static FulfillmentRequest Request(Guid orderId) => new(
         orderId,
         $"{orderId:D}:fulfil",
