@@ -20,6 +20,9 @@ public sealed class SystemProcesses : IAsyncDisposable
 
     public Uri Sandbox { get; }
 
+    /// <summary>The connection string the Api and Workers were given: their run's own role outside Development.</summary>
+    public string HostsConnectionString { get; private set; } = string.Empty;
+
     /// <summary>The first Api instance.</summary>
     public Uri Api => _apis[0];
 
@@ -90,6 +93,7 @@ public sealed class SystemProcesses : IAsyncDisposable
         }
 
         var common = LocalServices.Current.HostEnvironment(options.PostgresConnectionString, options.VirtualHost, _credentials);
+        HostsConnectionString = common["Postgres__ConnectionString"];
         common["ASPNETCORE_ENVIRONMENT"] = options.Environment;
         common["DOTNET_ENVIRONMENT"] = options.Environment;
         if (options.ProductionLogging)

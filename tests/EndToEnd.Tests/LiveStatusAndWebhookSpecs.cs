@@ -194,6 +194,40 @@ public sealed class LiveStatusAndWebhookSpecs
         }
     }
 
+    /// <summary>
+    /// Reliability plan S8: a URL a webhook carries (a tracking page, an image) is data that no host
+    /// fetches, and it never reaches the shopper; a canary on 127.0.0.1 counts any request made to it.
+    /// </summary>
+    [Test]
+    public async Task A_url_in_a_webhook_is_never_fetched_and_never_reaches_the_shopper()
+    {
+        await using var canary = await LoopbackServer.CanaryAsync();
+        try
+        {
+            var (shopper, orderId) = await ConfirmedOrderTheWarehouseHolds();
+            using var owned = shopper;
+            var urls = $$""","trackingUrl":"{{new Uri(canary.Address, "track")}}","imageUrl":"{{new Uri(canary.Address, "label.png")}}"}""";
+            var body = WarehouseWebhook.Event($"evt-{Guid.NewGuid():N}", "shipment.dispatched", orderId)[..^1] + urls;
+
+            using var accepted = await WarehouseWebhook.PostAsync(_system.Api, body);
+            var shipped = await shopper.WaitForStatusAsync(orderId, Deadline, "Shipped");
+            await Poll.UntilAsync(async () => (await _sandbox.MailAsync(orderId)).Any(IsShippedEmail), Deadline, "the shipped email");
+            var email = (await _sandbox.MailAsync(orderId)).First(IsShippedEmail);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(canary.Hits, Is.Zero, "a request reached the canary");
+                Assert.That(shipped.ToJsonString(), Does.Not.Contain(canary.Address.Authority), "the order the shopper reads");
+                Assert.That($"{email.Html}{email.Text}", Does.Not.Contain(canary.Address.Authority), "the shipped email");
+            });
+        }
+        finally
+        {
+            await _sandbox.SetWarehouseDelaysAsync(dispatchAfterSeconds: 1, deliverAfterSeconds: 2);
+        }
+    }
+
     [TestCase("one byte changed")]
     [TestCase("stale timestamp")]
     [TestCase("missing header")]

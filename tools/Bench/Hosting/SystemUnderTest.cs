@@ -30,6 +30,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public string ConnectionString => _database.ConnectionString;
 
+    /// <inheritdoc cref="SystemProcesses.HostsConnectionString"/>
+    public string HostsConnectionString => Started.HostsConnectionString;
+
     public string LogDirectory { get; }
 
     public Uri Api => Started.Api;

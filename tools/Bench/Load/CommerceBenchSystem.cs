@@ -43,7 +43,8 @@ public sealed class CommerceBenchSystem : IAsyncDisposable
         var shoppers = await Shopper.RegisterAsync(http, shopperCount, cancellationToken);
         var management = LocalServices.Current.CreateManagementClient();
         var processes = MeasuredProcesses.WithServices(system.Processes.ToDictionary(p => p.Name, MeasuredProcesses.Pid));
-        var sampler = new ResourceSampler(processes, system.ConnectionString, system.Name, management, queues, system.Name, system.MetricsEndpoints, scraper);
+        // As the hosts' own role: pg_stat_statements shows a statement's text (COMMIT, ROLLBACK) only to the role that ran it.
+        var sampler = new ResourceSampler(processes, system.HostsConnectionString, system.Name, management, queues, system.Name, system.MetricsEndpoints, scraper);
         return new CommerceBenchSystem(system, http, management, new LoadStep(new CommerceTarget(system, shoppers), sampler, management));
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Commerce.Workers.Tests.Integrations.Support;
+namespace Commerce.TestSupport;
 
 /// <summary>
 /// Real Kestrel on a free 127.0.0.1 port that counts every request and answers each one the same
