@@ -45,6 +45,7 @@ internal static class ApiExtensions
         v1.MapOrdering();
         v1.MapOperations();
         v1.MapStuckOrders();
+        v1.MapAdminOrders();
         return app;
     }
 }

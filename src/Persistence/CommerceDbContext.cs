@@ -29,6 +29,7 @@ public class CommerceDbContext(DbContextOptions<CommerceDbContext> options) : Db
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommerceDbContext).Assembly);
+        modelBuilder.HasSequence<long>(OrderNumbers.Sequence).StartsAt(OrderNumbers.First);
         // Inbox, outbox and scheduler rows commit in the same transactions as the state they follow.
         modelBuilder.AddMessagingTables();
     }

@@ -95,6 +95,48 @@ public sealed class CheckoutSpecs
     }
 
     [Test]
+    public async Task Every_email_of_an_order_names_it_by_its_order_number_in_the_subject_and_the_body()
+    {
+        var product = await ProductWithStock(3);
+
+        var orderId = await _customer.PlaceOrderAsync(product, 1);
+
+        var delivered = await _customer.WaitForStatusAsync(orderId, Deadline, "Delivered");
+        var number = delivered["orderNumber"]!.GetValue<string>();
+        await Poll.UntilAsync(async () => (await _sandbox.MailAsync(orderId)).Count >= 3, Deadline, "the confirmed, shipped and delivered emails");
+        var mail = await _sandbox.MailAsync(orderId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(number, Does.Match(@"^CM-\d{9}$"));
+            Assert.That(mail.Select(m => m.Subject), Is.All.Contains(number));
+            Assert.That(mail.Select(m => m.Text), Is.All.Contains($"Order {number}"));
+            Assert.That(mail.Select(m => m.CustomArgs.GetValueOrDefault("order_number")), Is.All.EqualTo(number));
+            Assert.That(mail.Select(m => m.Subject), Is.All.Not.Contains(orderId.ToString("N")[..8].ToUpperInvariant()), "the id's first digits are the same for a whole batch");
+        });
+    }
+
+    [Test]
+    public async Task A_payment_method_Stripe_does_not_know_fails_the_order_with_its_reason_releases_the_stock_and_sends_one_email()
+    {
+        var product = await ProductWithStock(4);
+
+        var orderId = await _customer.PlaceOrderAsync(product, 2, "pm_card_doesNotExist");
+
+        var order = await _customer.WaitForStatusAsync(orderId, Deadline, "PaymentFailed");
+        await Poll.UntilAsync(async () => await Stock(product) == (4, 0, 0), Deadline, "the stock to be released");
+        await Poll.UntilAsync(async () => (await _sandbox.MailAsync(orderId)).Count >= 1, Deadline, "the payment-failed email");
+        var mail = await _sandbox.MailAsync(orderId);
+        var faulted = await _system.VirtualHost.FaultedQueuesAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(order["failureReason"]?.GetValue<string>(), Does.Contain("resource_missing").And.Contain("No such PaymentMethod"));
+            Assert.That(mail.Select(m => m.CustomArgs.GetValueOrDefault("event_type")), Is.EqualTo(new[] { "payment-failed" }));
+            Assert.That(mail[0].Text, Does.Contain("No such PaymentMethod"), "the email gives the reason");
+            Assert.That(faulted.Select(q => q.Name), Has.None.StartsWith("charge-payment"), "nothing was dead-lettered");
+        });
+    }
+
+    [Test]
     public async Task An_order_beyond_the_stock_is_rejected_and_takes_nothing()
     {
         var product = await ProductWithStock(1);

@@ -28,7 +28,8 @@ public sealed record MailRecord(
     IReadOnlyDictionary<string, string> CustomArgs,
     IReadOnlyList<string> Categories,
     string? OrderId,
-    string? EventId);
+    string? EventId,
+    string? OrderNumber);
 
 public sealed record FulfillmentRecord(
     string FulfillmentId,

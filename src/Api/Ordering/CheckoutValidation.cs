@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
+
 namespace Commerce.Api.Ordering;
 
-internal static class CheckoutValidation
+internal static partial class CheckoutValidation
 {
     public const int MaxLines = 50;
     public const int MaxQuantity = 99;
@@ -37,9 +39,9 @@ internal static class CheckoutValidation
             }
         }
 
-        if (string.IsNullOrWhiteSpace(request.PaymentMethod) || request.PaymentMethod.Length > 100 || HasControlCharacters(request.PaymentMethod))
+        if (request.PaymentMethod is null || !StripePaymentMethodId().IsMatch(request.PaymentMethod))
         {
-            Add("paymentMethod", "Required (at most 100 characters).");
+            Add("paymentMethod", "A Stripe PaymentMethod id: pm_ and letters, digits or underscores, at most 100 characters in all (such as pm_card_visa).");
         }
 
         if (request.ShippingAddress is not { } a)
@@ -73,6 +75,11 @@ internal static class CheckoutValidation
             }
         }
     }
+
+    // Stripe's PaymentMethod ids (pm_1N…, and its test values such as pm_card_chargeDeclined): anything
+    // else is refused by Stripe as a missing resource, after the order was accepted (docs/adr/0037).
+    [GeneratedRegex(@"^pm_[A-Za-z0-9_]{1,97}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex StripePaymentMethodId();
 
     // PostgreSQL stores no NUL in text or jsonb: let through, it would fail the insert as a 503
     // "try again" for a request that can never succeed. Other control characters have no place

@@ -5,6 +5,7 @@ namespace Commerce.Api.Ordering;
 /// <summary>The Order of the API contract.</summary>
 internal sealed record OrderView(
     Guid OrderId,
+    string OrderNumber,
     string Status,
     IReadOnlyList<OrderLineView> Items,
     decimal Total,
@@ -17,6 +18,7 @@ internal sealed record OrderView(
 {
     public static OrderView From(Order order) => new(
         order.Id,
+        OrderNumbers.Format(order.Number),
         order.Status,
         [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineView(l.ProductId, l.Name, l.Quantity, l.UnitPrice, l.LineTotal))],
         order.Total,

@@ -45,19 +45,24 @@ internal static class OrdersEndpoints
         return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderView.From(order));
     }
 
-    private static async Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrders(ClaimsPrincipal user, CommerceDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    private static Task<Results<Ok<OrderPage>, ValidationProblem>> ListOrders(ClaimsPrincipal user, CommerceDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    {
+        var userId = user.GetUserId();
+        return PageAsync(db.Orders.AsNoTracking().Where(o => o.CustomerId == userId), page, pageSize, cancellationToken);
+    }
+
+    /// <summary>One page of <paramref name="orders"/>, newest first, with their lines and timelines; 400 for a page out of range.</summary>
+    internal static async Task<Results<Ok<OrderPage>, ValidationProblem>> PageAsync(IQueryable<Order> orders, int page, int pageSize, CancellationToken cancellationToken)
     {
         if (page is < 1 or > MaxPage || pageSize is < 1 or > MaxPageSize)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"1 ≤ page ≤ {MaxPage} and 1 ≤ pageSize ≤ {MaxPageSize}."] });
         }
 
-        var userId = user.GetUserId();
-        var mine = db.Orders.AsNoTracking().Where(o => o.CustomerId == userId);
-        var total = await mine.CountAsync(cancellationToken);
-        var orders = await mine.OrderByDescending(o => o.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
+        var total = await orders.CountAsync(cancellationToken);
+        var items = await orders.OrderByDescending(o => o.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
             .AsSplitQuery().Include(o => o.Lines).Include(o => o.Timeline).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new OrderPage([.. orders.Select(OrderView.From)], page, pageSize, total));
+        return TypedResults.Ok(new OrderPage([.. items.Select(OrderView.From)], page, pageSize, total));
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> CancelOrder(

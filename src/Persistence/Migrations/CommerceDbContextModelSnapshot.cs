@@ -24,6 +24,9 @@ namespace Commerce.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("order_numbers")
+                .StartsAt(100000001L);
+
             modelBuilder.Entity("Commerce.Messaging.Storage.InboxState", b =>
                 {
                     b.Property<long>("Id")
@@ -557,6 +560,12 @@ namespace Commerce.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number")
+                        .HasDefaultValueSql("nextval('order_numbers')");
+
                     b.Property<string>("PaymentMethod")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -603,6 +612,10 @@ namespace Commerce.Persistence.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_orders_created_at");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_number");
 
                     b.HasIndex("CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_orders_customer_id_created_at");

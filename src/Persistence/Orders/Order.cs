@@ -8,6 +8,9 @@ public class Order
 {
     public Guid Id { get; set; }
 
+    /// <summary>Assigned by the database when the order is inserted; shown as <see cref="OrderNumbers.Format"/>.</summary>
+    public long Number { get; set; }
+
     public Guid CustomerId { get; set; }
 
     public required string CustomerEmail { get; set; }

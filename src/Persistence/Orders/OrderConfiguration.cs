@@ -11,6 +11,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.CustomerId, o.IdempotencyKey }).IsUnique();
         builder.HasIndex(o => new { o.CustomerId, o.CreatedAt });
         builder.HasIndex(o => o.CreatedAt);
+        // The sequence's nextval in the INSERT's own default: the number commits or rolls back with
+        // the order, and no two inserts ever draw the same value (docs/adr/0037).
+        builder.Property(o => o.Number).HasDefaultValueSql($"nextval('{OrderNumbers.Sequence}')").ValueGeneratedOnAdd();
+        builder.HasIndex(o => o.Number).IsUnique();
         builder.Property(o => o.IdempotencyKey).HasMaxLength(200);
         builder.Property(o => o.RequestHash).HasMaxLength(64);
         builder.Property(o => o.Status).HasMaxLength(32);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Sandbox.SendGrid;
 
-/// <summary>SendGrid's v3 mail send, the <c>/mail</c> page, and the mail records for tests.</summary>
+/// <summary>SendGrid's v3 mail send, the <c>/mail</c> pages, and the mail records for tests.</summary>
 internal static class SendGridEndpoints
 {
     public static IEndpointRouteBuilder MapSendGrid(this IEndpointRouteBuilder app)
@@ -13,10 +13,25 @@ internal static class SendGridEndpoints
         app.MapGroup("/v3")
             .AddEndpointFilter(new FaultFilter(FaultTarget.SendGrid, (status, message) => Error(status, new SendGridError(message))))
             .MapPost("/mail/send", SendAsync);
-        app.MapGet("/mail", (MailOutbox mail) => TypedResults.Content(MailPage.Render(mail.All()), "text/html; charset=utf-8"));
+        app.MapGet("/mail", ListMail);
+        app.MapGet("/mail/{messageId}", ShowMessage);
         app.MapGet("/sandbox/mail", (string? orderId, string? eventId, MailOutbox mail) => TypedResults.Ok(mail.Find(orderId, eventId)));
         return app;
     }
+
+    private static Results<ContentHttpResult, BadRequest<string>> ListMail(string? orderId, string? orderNumber, MailOutbox mail, int page = 1)
+    {
+        if (page < 1)
+        {
+            return TypedResults.BadRequest("page starts at 1");
+        }
+
+        var query = MailQuery.From(orderId, orderNumber);
+        return TypedResults.Content(MailPage.Render(mail.Newest(query, page, MailPage.PageSize), query), "text/html; charset=utf-8");
+    }
+
+    private static Results<ContentHttpResult, NotFound> ShowMessage(string messageId, MailOutbox mail) =>
+        mail.Get(messageId) is { } found ? TypedResults.Content(MessagePage.Render(found), "text/html; charset=utf-8") : TypedResults.NotFound();
 
     private static async Task<Results<Accepted, JsonHttpResult<SendGridErrors>>> SendAsync(HttpRequest request, MailOutbox outbox, TimeProvider time)
     {

@@ -80,7 +80,7 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
             When(Declined, c => c.Message.AttemptId == c.Saga.PaymentAttemptId)
                 .Unschedule(PaymentDeadline)
                 .Send(c => new ReleaseInventory(c.Saga.CorrelationId))
-                .RecordStatus(OrderStatus.PaymentFailed, c => $"payment declined ({c.Message.Code})")
+                .RecordStatus(OrderStatus.PaymentFailed, c => DeclinedReason(c.Message))
                 .Send(c => new SendNotification(c.Saga.CorrelationId, "payment-failed"))
                 .TransitionTo(PaymentFailed),
             When(PaymentDeadline.Received)
@@ -174,7 +174,19 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 
     public Schedule<OrderState, PaymentDeadlinePassed> PaymentDeadline { get; private set; } = null!;
 
+    private const int MaxReasonLength = 500;
+
     /// <summary>The attempt id and amount must match what the saga asked for (a forged capture does neither).</summary>
     private static bool IsOurPayment(OrderState saga, PaymentCaptured captured) =>
         captured.AttemptId == saga.PaymentAttemptId && captured.AmountMinor == saga.AmountMinor;
+
+    /// <summary>
+    /// The provider's code and its words (the customer reads them on the order and in the email),
+    /// cut to fit the order's failure reason (500 characters).
+    /// </summary>
+    private static string DeclinedReason(PaymentDeclined declined)
+    {
+        var reason = $"payment declined ({declined.Code}): {declined.Reason}";
+        return reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+    }
 }

@@ -1,8 +1,11 @@
 namespace Commerce.Workers.Notifications;
 
-/// <summary>What an order email shows. Money is in major units with <see cref="Currency"/> (ISO code).</summary>
+/// <summary>
+/// What an order email shows. <see cref="OrderNumber"/> is the customer's reference (<c>CM-100000001</c>);
+/// money is in major units with <see cref="Currency"/> (ISO code).
+/// </summary>
 public sealed record OrderEmailModel(
-    Guid OrderId,
+    string OrderNumber,
     string CustomerName,
     IReadOnlyList<OrderEmailLine> Lines,
     decimal Total,

@@ -77,8 +77,7 @@ public static class OrderEmailTemplates
     {
         public RenderedEmail Render(OrderEmailModel m)
         {
-            var orderNumber = ShortNumber(m.OrderId);
-            var subject = string.Format(CultureInfo.InvariantCulture, SubjectFormat, orderNumber);
+            var subject = string.Format(CultureInfo.InvariantCulture, SubjectFormat, m.OrderNumber);
             var detail = Detail?.Invoke(m);
             var greeting = string.IsNullOrWhiteSpace(m.CustomerName) ? "Hello," : $"Hello {m.CustomerName},";
 
@@ -90,7 +89,7 @@ public static class OrderEmailTemplates
                 text.AppendLine(detail);
             }
 
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Order {m.OrderId:D}");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Order {m.OrderNumber}");
             foreach (var line in m.Lines)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {line.Quantity} x {line.Name} @ {Money(line.UnitPrice, m.Currency)} = {Money(line.LineTotal, m.Currency)}");
@@ -108,7 +107,7 @@ public static class OrderEmailTemplates
                 html.Append("<p>").Append(Encode(detail)).Append("</p>");
             }
 
-            html.Append("<p>Order ").Append(Encode(m.OrderId.ToString("D"))).Append("</p>")
+            html.Append("<p>Order ").Append(Encode(m.OrderNumber)).Append("</p>")
                 .Append("<table cellpadding=\"4\" style=\"border-collapse:collapse\">")
                 .Append("<tr><th align=\"left\">Item</th><th align=\"right\">Quantity</th><th align=\"right\">Unit price</th><th align=\"right\">Total</th></tr>");
             foreach (var line in m.Lines)
@@ -126,8 +125,5 @@ public static class OrderEmailTemplates
 
             return new RenderedEmail(subject, html.ToString(), text.ToString());
         }
-
-        // The first eight hex digits: enough for a person to recognise the order in a subject line.
-        private static string ShortNumber(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
     }
 }

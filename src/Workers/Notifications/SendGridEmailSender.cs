@@ -10,7 +10,7 @@ namespace Commerce.Workers.Notifications;
 
 /// <summary>
 /// <see cref="IEmailSender"/> on the SendGrid v3 client. SendGrid has no idempotency key, so each
-/// message carries <c>custom_args</c> <c>order_id</c>, <c>event_type</c> and <c>event_id</c>: SendGrid
+/// message carries <c>custom_args</c> <c>order_id</c>, <c>order_number</c>, <c>event_type</c> and <c>event_id</c>: SendGrid
 /// echoes them in its event webhook and the sandbox records them; keeping one email per (order, event)
 /// is the caller's job. Transient failures (5xx, 429, timeouts, no connection) are retried by the
 /// pipeline; anything else that is not 2xx fails at once. Either way the caller gets
@@ -55,6 +55,7 @@ public sealed partial class SendGridEmailSender : IEmailSender
         message.AddCustomArgs(new Dictionary<string, string>
         {
             ["order_id"] = email.OrderId.ToString("D"),
+            ["order_number"] = email.OrderNumber,
             ["event_type"] = email.EventType,
             ["event_id"] = email.EventId,
         });

@@ -26,8 +26,9 @@ public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender 
         }
 
         var order = await db.WithLinesAsync(orderId, context.CancellationToken);
+        var orderNumber = OrderNumbers.Format(order.Number);
         var model = new OrderEmailModel(
-            order.Id,
+            orderNumber,
             order.CustomerName,
             [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderEmailLine(l.Name, l.Quantity, l.UnitPrice, l.LineTotal))],
             order.Total,
@@ -37,7 +38,7 @@ public sealed class SendNotificationConsumer(CommerceDbContext db, IEmailSender 
             order.FailureReason);
         var rendered = OrderEmailTemplates.Render(eventType, model);
         await email.SendAsync(
-            new OrderEmail(order.Id, eventType, $"{order.Id:N}:{eventType}", order.CustomerEmail, rendered.Subject, rendered.Html, rendered.Text),
+            new OrderEmail(order.Id, orderNumber, eventType, $"{order.Id:N}:{eventType}", order.CustomerEmail, rendered.Subject, rendered.Html, rendered.Text),
             context.CancellationToken);
         recentlySent.Add(orderId, eventType);
     }

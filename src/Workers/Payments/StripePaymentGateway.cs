@@ -11,7 +11,10 @@ namespace Commerce.Workers.Payments;
 /// in one call, under the caller's idempotency key, so however often it is retried (by the pipeline
 /// here or by the caller later) Stripe charges at most once and replays the first answer.
 /// Stripe.net's own retries are off (<c>maxNetworkRetries: 0</c>): every retry is the pipeline's,
-/// visible and bounded. A decline is an answer; an outage throws <see cref="PaymentProviderUnavailableException"/>.
+/// visible and bounded. A decline is an answer, and so is a request Stripe refuses outright (an
+/// unknown payment method): asking again can never succeed, so the order fails with Stripe's reason
+/// instead of its message waiting in a dead-letter queue (docs/adr/0037). An outage throws
+/// <see cref="PaymentProviderUnavailableException"/>.
 /// </summary>
 public sealed partial class StripePaymentGateway : IPaymentGateway
 {
@@ -99,6 +102,11 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
 
             return new PaymentOutcome.Declined(e.StripeError?.Code ?? "card_declined", e.StripeError?.Message ?? e.Message);
         }
+        catch (StripeException e) when (IsPermanentRefusal(e))
+        {
+            LogRefused(_logger, request.OrderId, (int)e.HttpStatusCode, e.StripeError?.Code, e.StripeError?.Param);
+            return new PaymentOutcome.Declined(e.StripeError?.Code ?? "invalid_request", e.StripeError?.Message ?? e.Message);
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransient(e))
         {
             LogUnavailable(_logger, e, "charge", request.OrderId);
@@ -135,12 +143,24 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
     [LoggerMessage(Level = LogLevel.Information, Message = "Stripe declined the charge of order {OrderId}: {Code} ({DeclineCode})")]
     private static partial void LogDeclined(ILogger logger, Guid orderId, string? code, string? declineCode);
 
+    // A warning, not information: a refusal that is not the customer's payment method is a bug of ours.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe refused the charge of order {OrderId} with {StatusCode}: {Code} (parameter {Param})")]
+    private static partial void LogRefused(ILogger logger, Guid orderId, int statusCode, string? code, string? param);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stripe is unavailable for the {Operation} of order {OrderId}")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string operation, Guid orderId);
 
     /// <summary>A card decline (402, <c>card_error</c>): an answer, never retried.</summary>
     public static bool IsCardError(StripeException e) =>
         e?.StripeError?.Type == "card_error" || e?.HttpStatusCode == HttpStatusCode.PaymentRequired;
+
+    /// <summary>
+    /// Stripe refused the request itself (400 or 404 <c>invalid_request_error</c>, such as
+    /// <c>resource_missing</c> for an unknown payment method): the same request can never succeed.
+    /// A 401 or 403 is the system's credentials, not the order, and stays an error.
+    /// </summary>
+    public static bool IsPermanentRefusal(StripeException e) =>
+        e?.StripeError?.Type == "invalid_request_error" && e.HttpStatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound;
 
     /// <summary>
     /// Worth retrying with the same idempotency key: Stripe's 5xx, 409 (the same key still in flight)

@@ -44,4 +44,34 @@ public sealed class CheckoutInputSpecs : StorefrontFixture
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.That(problem.RootElement.GetProperty("errors").TryGetProperty(error, out _), Is.True, problem.RootElement.ToString());
     }
+
+    [TestCase("card")]
+    [TestCase("pm_")]
+    [TestCase("tok_visa")]
+    [TestCase("pm_card visa")]
+    [TestCase("pm_card_visa\n")]
+    [TestCase("PM_card_visa")]
+    public async Task A_payment_method_that_is_not_a_Stripe_PaymentMethod_id_is_refused_and_no_order_is_stored(string paymentMethod)
+    {
+        var customer = await NewCustomerTokenAsync();
+        var products = await JsonAsync(await Client.GetAsync(Url("/api/v1/products?pageSize=1")));
+        using var request = Request(HttpMethod.Post, "/api/v1/checkout", customer, new
+        {
+            items = new[] { new { productId = products.GetProperty("items")[0].GetProperty("id").GetGuid(), quantity = 1 } },
+            paymentMethod,
+            shippingAddress = new { name = "Ada Lovelace", line1 = "1 Main St", line2 = (string?)null, city = "Springfield", postalCode = "12345", country = "US" },
+        });
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        using var response = await Client.SendAsync(request);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var orders = await SendAsync(HttpMethod.Get, "/api/v1/orders", customer);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(problem.RootElement.GetProperty("errors").TryGetProperty("paymentMethod", out _), Is.True, problem.RootElement.ToString());
+            Assert.That((await JsonAsync(orders)).GetProperty("total").GetInt32(), Is.Zero, "nothing was accepted");
+        });
+    }
 }

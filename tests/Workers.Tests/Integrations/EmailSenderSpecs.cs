@@ -8,7 +8,7 @@ namespace Commerce.Workers.Tests.Integrations;
 public sealed class EmailSenderSpecs : IntegrationFixture
 {
     [Test]
-    public async Task A_sent_email_reaches_SendGrid_with_its_order_event_and_event_id_as_custom_args()
+    public async Task A_sent_email_reaches_SendGrid_with_its_order_id_order_number_event_and_event_id_as_custom_args()
     {
         await using var services = Services();
         var email = Email(Guid.NewGuid(), OrderEmailTemplates.EventTypes.Confirmed);
@@ -27,6 +27,7 @@ public sealed class EmailSenderSpecs : IntegrationFixture
             Assert.That(mail[0].CustomArgs, Is.EquivalentTo(new Dictionary<string, string>
             {
                 ["order_id"] = email.OrderId.ToString("D"),
+                ["order_number"] = "CM-100000001",
                 ["event_type"] = "confirmed",
                 ["event_id"] = email.EventId,
             }));
@@ -102,7 +103,7 @@ public sealed class EmailSenderSpecs : IntegrationFixture
     private static OrderEmail Email(Guid orderId, string eventType)
     {
         var rendered = OrderEmailTemplates.Render(eventType, new OrderEmailModel(
-            orderId, "Ada", [new OrderEmailLine("Teapot", 1, 25m, 25m)], 25m, "USD", "SandboxPost", "SBX123", null));
-        return new OrderEmail(orderId, eventType, $"{orderId:D}:{eventType}", "customer@example.com", rendered.Subject, rendered.Html, rendered.Text);
+            "CM-100000001", "Ada", [new OrderEmailLine("Teapot", 1, 25m, 25m)], 25m, "USD", "SandboxPost", "SBX123", null));
+        return new OrderEmail(orderId, "CM-100000001", eventType, $"{orderId:D}:{eventType}", "customer@example.com", rendered.Subject, rendered.Html, rendered.Text);
     }
 }

@@ -8,7 +8,7 @@ public sealed class OrderEmailTemplateSpecs
     private const string Hostile = "<script>alert('x')</script> & \"Tea\" <b>pot</b>";
 
     private static readonly OrderEmailModel Order = new(
-        Guid.Parse("0b8f3c1e-5a52-4d7e-9a0e-1f2d3c4b5a69"),
+        "CM-100000042",
         "Ada <img src=x onerror=alert(1)>",
         [new OrderEmailLine(Hostile, 2, 12.5m, 25m), new OrderEmailLine("Cup", 3, 4m, 12m)],
         37m,
@@ -26,7 +26,9 @@ public sealed class OrderEmailTemplateSpecs
 
         Assert.Multiple(() =>
         {
-            Assert.That(email.Subject, Does.Contain("0B8F3C1E"));
+            Assert.That(email.Subject, Does.Contain("CM-100000042"));
+            Assert.That(email.Text, Does.Contain("Order CM-100000042"));
+            Assert.That(email.Html, Does.Contain("<p>Order CM-100000042</p>"));
             Assert.That(email.Html, Does.Not.Contain("<script>").And.Not.Contain("<b>pot").And.Not.Contain("<img").And.Not.Contain("SBX<123>").And.Not.Contain("<declined>"));
             Assert.That(email.Html, Does.Contain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Tea&quot; &lt;b&gt;pot&lt;/b&gt;"));
             Assert.That(email.Html, Does.Contain("&lt;img src=x onerror=alert(1)&gt;"));

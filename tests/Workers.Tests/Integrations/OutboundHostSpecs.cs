@@ -44,7 +44,7 @@ public sealed class OutboundHostSpecs : IntegrationFixture
         await using var provider = await LoopbackServer.RedirectingToAsync(_canary.Address);
         await using var services = Services(new() { ["SendGrid:Host"] = provider.Address.GetLeftPart(UriPartial.Authority) });
         var orderId = Guid.NewGuid();
-        var email = new OrderEmail(orderId, "confirmed", $"{orderId:D}:confirmed", "customer@example.com", "Your order", "<p>Thanks</p>", "Thanks");
+        var email = new OrderEmail(orderId, "CM-100000001", "confirmed", $"{orderId:D}:confirmed", "customer@example.com", "Your order", "<p>Thanks</p>", "Thanks");
         var hitsBefore = _canary.Hits;
 
         Assert.ThrowsAsync<EmailProviderUnavailableException>(() => services.Get<IEmailSender>().SendAsync(email, CancellationToken.None));

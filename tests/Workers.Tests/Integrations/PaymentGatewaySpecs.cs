@@ -55,6 +55,25 @@ public sealed class PaymentGatewaySpecs : IntegrationFixture
     }
 
     [Test]
+    public async Task An_unknown_payment_method_is_Stripes_permanent_refusal_answered_as_a_decline_and_not_retried()
+    {
+        await using var services = Services();
+        var orderId = Guid.NewGuid();
+
+        var outcome = await services.Get<IPaymentGateway>().ChargeAsync(Charge(orderId, "pm_card_nonsense"), CancellationToken.None);
+
+        var declined = outcome as PaymentOutcome.Declined;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(declined, Is.Not.Null, $"outcome was {outcome}");
+            Assert.That(declined!.Code, Is.EqualTo("resource_missing"));
+            Assert.That(declined.Reason, Does.Contain("No such PaymentMethod"));
+            Assert.That(services.Attempts["Stripe"], Is.EqualTo(1), "a refusal is never retried");
+            Assert.That(await Sandbox.PaymentIntentsAsync(orderId), Is.Empty, "Stripe creates nothing for a refused request");
+        });
+    }
+
+    [Test]
     public async Task The_same_idempotency_key_twice_makes_one_PaymentIntent_and_the_same_answer()
     {
         await using var services = Services();

@@ -21,9 +21,9 @@ public sealed class ProviderLogSpecs : IntegrationFixture
         var outcome = await services.Get<IPaymentGateway>().ChargeAsync(
             new ChargeRequest(orderId, 1_999, "USD", "pm_card_visa", IdempotencyKeys.Charge(orderId)), CancellationToken.None);
         var rendered = OrderEmailTemplates.Render(OrderEmailTemplates.EventTypes.Confirmed, new OrderEmailModel(
-            orderId, "Ada", [new OrderEmailLine("Teapot", 1, 19.99m, 19.99m)], 19.99m, "USD", null, null, null));
+            "CM-100000001", "Ada", [new OrderEmailLine("Teapot", 1, 19.99m, 19.99m)], 19.99m, "USD", null, null, null));
         await services.Get<IEmailSender>().SendAsync(
-            new OrderEmail(orderId, OrderEmailTemplates.EventTypes.Confirmed, $"{orderId:D}:confirmed", "customer@example.com", rendered.Subject, rendered.Html, rendered.Text),
+            new OrderEmail(orderId, "CM-100000001", OrderEmailTemplates.EventTypes.Confirmed, $"{orderId:D}:confirmed", "customer@example.com", rendered.Subject, rendered.Html, rendered.Text),
             CancellationToken.None);
 
         var text = logs.Text;
