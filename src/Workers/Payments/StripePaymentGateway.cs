@@ -70,7 +70,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         try
         {
             var intent = await _pipeline.ExecuteAsync(
-                static async (state, ct) => await state.Service.CreateAsync(state.Create, state.RequestOptions, ct),
+                static async (state, ct) => await StripeAnswerException.From(state.Service.CreateAsync(state.Create, state.RequestOptions, ct)),
                 (Service: _intents, Create: create, RequestOptions: requestOptions),
                 cancellationToken);
 
@@ -78,7 +78,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
             if (intent.Status == "processing")
             {
                 intent = await _pipeline.ExecuteAsync(
-                    static async (state, ct) => await state.Service.GetAsync(state.Id, cancellationToken: ct),
+                    static async (state, ct) => await StripeAnswerException.From(state.Service.GetAsync(state.Id, cancellationToken: ct)),
                     (Service: _intents, intent.Id),
                     cancellationToken);
             }
@@ -93,19 +93,19 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
                     $"Stripe left PaymentIntent {intent.Id} of order {request.OrderId:D} in status {intent.Status}; retry later with the same idempotency key."),
             };
         }
-        catch (StripeException e) when (IsCardError(e))
+        catch (StripeAnswerException e) when (IsCardError(e))
         {
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                LogDeclined(_logger, request.OrderId, e.StripeError?.Code, e.StripeError?.DeclineCode);
+                LogDeclined(_logger, request.OrderId, e.Error?.Code, e.Error?.DeclineCode);
             }
 
-            return new PaymentOutcome.Declined(e.StripeError?.Code ?? "card_declined", e.StripeError?.Message ?? e.Message);
+            return new PaymentOutcome.Declined(e.Error?.Code ?? "card_declined", e.Error?.Message ?? e.Message);
         }
-        catch (StripeException e) when (IsPermanentRefusal(e))
+        catch (StripeAnswerException e) when (IsPermanentRefusal(e))
         {
-            LogRefused(_logger, request.OrderId, (int)e.HttpStatusCode, e.StripeError?.Code, e.StripeError?.Param);
-            return new PaymentOutcome.Declined(e.StripeError?.Code ?? "invalid_request", e.StripeError?.Message ?? e.Message);
+            LogRefused(_logger, request.OrderId, (int)e.StatusCode, e.Error?.Code, e.Error?.Param);
+            return new PaymentOutcome.Declined(e.Error?.Code ?? "invalid_request", e.Error?.Message ?? e.Message);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransient(e))
         {
@@ -128,7 +128,7 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
         try
         {
             var refund = await _pipeline.ExecuteAsync(
-                static async (state, ct) => await state.Service.CreateAsync(state.Create, state.RequestOptions, ct),
+                static async (state, ct) => await StripeAnswerException.From(state.Service.CreateAsync(state.Create, state.RequestOptions, ct)),
                 (Service: _refunds, Create: create, RequestOptions: requestOptions),
                 cancellationToken);
             return new RefundOutcome(refund.Id, refund.Amount);
@@ -151,16 +151,16 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
     private static partial void LogUnavailable(ILogger logger, Exception exception, string operation, Guid orderId);
 
     /// <summary>A card decline (402, <c>card_error</c>): an answer, never retried.</summary>
-    public static bool IsCardError(StripeException e) =>
-        e?.StripeError?.Type == "card_error" || e?.HttpStatusCode == HttpStatusCode.PaymentRequired;
+    public static bool IsCardError(StripeAnswerException e) =>
+        e?.Error?.Type == "card_error" || e?.StatusCode == HttpStatusCode.PaymentRequired;
 
     /// <summary>
     /// Stripe refused the request itself (400 or 404 <c>invalid_request_error</c>, such as
     /// <c>resource_missing</c> for an unknown payment method): the same request can never succeed.
     /// A 401 or 403 is the system's credentials, not the order, and stays an error.
     /// </summary>
-    public static bool IsPermanentRefusal(StripeException e) =>
-        e?.StripeError?.Type == "invalid_request_error" && e.HttpStatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound;
+    public static bool IsPermanentRefusal(StripeAnswerException e) =>
+        e?.Error?.Type == "invalid_request_error" && e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound;
 
     /// <summary>
     /// Worth retrying with the same idempotency key: Stripe's 5xx, 409 (the same key still in flight)
@@ -169,11 +169,11 @@ public sealed partial class StripePaymentGateway : IPaymentGateway
     /// </summary>
     public static bool IsTransient(Exception e) => e switch
     {
-        StripeException s when IsCardError(s) => false,
-        StripeException { HttpStatusCode: HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests } => true,
-        StripeException s when (int)s.HttpStatusCode >= 500 => true,
-        // No HTTP answer at all: Stripe.net wraps the transport's exception.
-        StripeException { HttpStatusCode: 0, InnerException: { } inner } => IsTransient(inner) || inner is OperationCanceledException,
+        StripeAnswerException s when IsCardError(s) => false,
+        StripeAnswerException { StatusCode: HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests } => true,
+        StripeAnswerException s when (int)s.StatusCode >= 500 => true,
+        // No HTTP answer at all: the transport's exception, which Stripe.net wrapped.
+        StripeAnswerException { StatusCode: 0, InnerException: { } inner } => IsTransient(inner) || inner is OperationCanceledException,
         _ => Integrations.ProviderPipeline.IsPipelineRejection(e) || Integrations.ProviderPipeline.IsTransportFailure(e),
     };
 }

@@ -108,6 +108,17 @@ public sealed class PaymentGatewaySpecs : IntegrationFixture
     }
 
     [Test]
+    public async Task Stripe_failing_is_logged_and_thrown_with_its_status_code_but_not_its_message()
+    {
+        await Sandbox.SetFaultAsync("stripe", new { mode = "error", errorRate = 1.0 });
+        var orderId = Guid.NewGuid();
+
+        var (e, logs) = await FailureWithLogsAsync<PaymentProviderUnavailableException>(s => s.Get<IPaymentGateway>().ChargeAsync(Charge(orderId, "pm_card_visa"), CancellationToken.None));
+
+        ProviderFailureReport.AssertStatusWithoutBody(e, logs, "Stripe answered 500", "Stripe answered 500", "Sandbox fault");
+    }
+
+    [Test]
     public async Task Stripe_failing_every_request_ends_in_provider_unavailable_after_the_configured_retries()
     {
         await using var services = Services();
