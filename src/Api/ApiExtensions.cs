@@ -1,4 +1,5 @@
 using Commerce.Api.Auth;
+using Commerce.Api.OpenApi;
 using Commerce.Api.Gateway;
 using Commerce.Api.Operations;
 using Commerce.Api.Ordering;
@@ -11,7 +12,7 @@ internal static class ApiExtensions
 {
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
+        builder.Services.AddApiDocument();
         builder.Services.AddGateway();
         builder.Services.AddAuth();
         builder.AddStorefront();
@@ -36,10 +37,12 @@ internal static class ApiExtensions
 
         // Every product route lives under /api/v1 (URL versioning, docs/adr/0005).
         var v1 = app.MapGroup("/api/v1");
-        v1.MapGet("/", () => TypedResults.Ok(new { name = "Commerce.Messaging", version = "v1" }))
+        v1.MapGet("/", () => TypedResults.Ok(new ApiInfo("Commerce.Messaging", "v1")))
             .AllowAnonymous()
+            .WithTags(ApiTags.Service)
             .WithName("GetApiInfo")
-            .WithSummary("Names the API and its version.");
+            .WithSummary("Names the API and its version.")
+            .WithDescription("A cheap anonymous call that tells a client it reached this API, and which version of it.");
         v1.MapAuth();
         v1.MapStorefront();
         v1.MapOrdering();

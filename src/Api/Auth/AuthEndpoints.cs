@@ -5,6 +5,7 @@ using Commerce.Persistence.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Auth;
 
@@ -19,11 +20,19 @@ internal static class AuthEndpoints
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder v1)
     {
         // Anonymous: these are how a caller gets, renews and gives up a token (logout takes the refresh token).
-        var auth = v1.MapGroup("/auth").AllowAnonymous().WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Creates a customer account.");
-        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchanges email and password for an access and a refresh token.");
-        auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").WithSummary("Rotates a refresh token: the old one stops working.");
-        auth.MapPost("/logout", LogoutAsync).WithName("Logout").WithSummary("Revokes every refresh token of the login.");
+        // 503: every one of them needs Redis (tokens, limits) or a free password-hashing slot.
+        var auth = v1.MapGroup("/auth").AllowAnonymous().WithTags(ApiTags.Authentication).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Creates a customer account.")
+            .WithDescription("A new customer account; log in afterwards. An email that is taken answers 409; registrations per address are limited (429).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchanges email and password for an access and a refresh token.")
+            .WithDescription("The access token goes in `Authorization: Bearer …`; the refresh token gets a new pair from /auth/refresh. A wrong email or password is one and the same 401; repeated failures lock the account for a while (429 with `Retry-After`).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/refresh", RefreshAsync).WithName("Refresh").WithSummary("Rotates a refresh token: the old one stops working.")
+            .WithDescription("Answers a new access and refresh token. Presenting a refresh token that was already rotated revokes the whole login (a stolen token is detected), and answers 401.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/logout", LogoutAsync).WithName("Logout").WithSummary("Revokes every refresh token of the login.")
+            .WithDescription("Takes the refresh token (no access token needed); access tokens already issued stay valid until they expire.");
         return v1;
     }
 

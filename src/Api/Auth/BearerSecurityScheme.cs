@@ -9,7 +9,8 @@ namespace Commerce.Api.Auth;
 /// Describes the JWT bearer authentication of <see cref="AuthSetup"/> in the OpenAPI document: the
 /// scheme under <c>components.securitySchemes</c> (a document transformer), and a requirement of it
 /// on every operation whose endpoint does not allow anonymous callers (the fallback policy of
-/// <see cref="AuthenticatedByDefault"/> closes the rest; an operation transformer), so clients and the Scalar page know which calls need a token.
+/// <see cref="AuthenticatedByDefault"/> closes the rest; an operation transformer), so clients and the Scalar page know which calls need a token;
+/// an anonymous operation says <c>security: []</c>, so no linter or reader takes it for one that forgot.
 /// Operation transformers run before document transformers; a requirement only names the scheme,
 /// and Microsoft.OpenApi 2 leaves out a requirement whose scheme is not in the document, so the
 /// two halves go together.
@@ -37,9 +38,9 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenA
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        operation.Security ??= [];
         if (!metadata.OfType<IAllowAnonymous>().Any())
         {
-            operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Name, context.Document)] = [] });
         }
 

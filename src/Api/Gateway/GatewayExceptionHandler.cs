@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Commerce.Api.Gateway;
 
 /// <summary>
 /// Turns the exceptions that mean "not the server's fault" or "try again soon" into their status
-/// codes as problem+json, instead of the generic 500 of the exception handler.
+/// codes as problem+json, instead of the generic 500 of the exception handler; a request the
+/// framework could not bind gets a <c>detail</c> (and <c>errors</c>) saying what was wrong.
 /// </summary>
 internal sealed class GatewayExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -31,11 +33,19 @@ internal sealed class GatewayExceptionHandler(IProblemDetailsService problems) :
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        var problem = new ProblemDetails { Status = status, Title = title };
+        if (exception is BadHttpRequestException badRequest)
+        {
+            var (detail, errors) = BadRequestDetail.Describe(badRequest);
+            problem = errors is null ? problem : new HttpValidationProblemDetails(errors) { Status = status, Title = title };
+            problem.Detail = detail;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title },
+            ProblemDetails = problem,
         });
     }
 }

@@ -14,6 +14,8 @@ internal static class GatewayExtensions
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddTrustedProxies();
         services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTypes.Apply);
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddStrictJson();
         services.AddRequestBodyLimit();
         services.AddConfiguredCors();

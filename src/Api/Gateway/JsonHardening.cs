@@ -6,7 +6,7 @@ namespace Commerce.Api.Gateway;
 /// <summary>
 /// JSON as the contract says (camelCase) and strict on the way in: a member the request record
 /// does not declare (<c>price</c>, <c>isAdmin</c>, …) is a 400, never silently ignored (mass
-/// assignment), and nesting deeper than 64 is refused.
+/// assignment), a number sent as a string is refused, and nesting deeper than 64 is refused.
 /// </summary>
 internal static class JsonHardening
 {
@@ -15,9 +15,9 @@ internal static class JsonHardening
     public static IServiceCollection AddStrictJson(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => Apply(o.SerializerOptions));
-        // A bad body or query value is the client's fault: 400 problem+json, also in Development
-        // (where minimal APIs would otherwise throw and answer 500).
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // A body or query value that does not bind throws, so GatewayExceptionHandler can answer
+        // 400 problem+json saying what was wrong (not answering throws away the reason).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
 
@@ -27,5 +27,7 @@ internal static class JsonHardening
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = MaxDepth;
+        // Numbers are JSON numbers: "quantity": "2" is a 400 (the web defaults read numbers from strings).
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 }

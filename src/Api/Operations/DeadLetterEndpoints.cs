@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client.Exceptions;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Operations;
 
@@ -38,15 +39,21 @@ internal static class DeadLetterEndpoints
     {
         var admin = v1.MapGroup("/admin/dead-letters")
             .RequireAuthorization(CurrentUser.AdminPolicy)
-            .WithTags("Operations");
-        admin.MapGet("/", ListAsync).WithName("ListDeadLetterQueues").WithSummary("Every _error queue with its message count (admin).");
-        admin.MapGet("/{queue}", ShowAsync).WithName("ShowDeadLetters").WithSummary("The first messages of an _error queue with their fault details, left in place (admin).");
+            .WithTags(ApiTags.Operations)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        admin.MapGet("/", ListAsync).WithName("ListDeadLetterQueues").WithSummary("Every _error queue with its message count (admin).")
+            .WithDescription("Read from RabbitMQ's management API; 503 when it does not answer.");
+        admin.MapGet("/{queue}", ShowAsync).WithName("ShowDeadLetters").WithSummary("The first messages of an _error queue with their fault details, left in place (admin).")
+            .WithDescription("Up to `limit` (default 50) messages with the exception that sent them there and their body; nothing is removed.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/{queue}/retry", RetryAsync)
             .Produces<RetryResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithName("RetryDeadLetters").WithSummary("Moves the selected messages back to their queue; no filter = all (admin).");
+            .WithName("RetryDeadLetters").WithSummary("Moves the selected messages back to their queue; no filter = all (admin).")
+            .WithDescription("Select by `messageIds` or `exceptionType`, at most `max`; answers how many moved and how many remain.");
         admin.MapPost("/{queue}/discard", DiscardAsync)
             .Produces<DiscardResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithName("DiscardDeadLetters").WithSummary("Moves the selected messages to <queue>_archive, kept 14 days; no filter = all (admin).");
+            .WithName("DiscardDeadLetters").WithSummary("Moves the selected messages to <queue>_archive, kept 14 days; no filter = all (admin).")
+            .WithDescription("The same selection as retry; the archive keeps them for 14 days in case a discard was a mistake.");
         return v1;
     }
 

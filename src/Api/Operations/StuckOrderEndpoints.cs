@@ -4,6 +4,7 @@ using Commerce.Persistence;
 using Commerce.Persistence.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Operations;
 
@@ -26,9 +27,10 @@ internal static class StuckOrderEndpoints
     {
         var admin = v1.MapGroup("/admin/orders")
             .RequireAuthorization(CurrentUser.AdminPolicy)
-            .WithTags("Operations");
+            .WithTags(ApiTags.Operations);
         admin.MapGet("/stuck", ListAsync)
             .WithName("ListStuckOrders")
+            .WithDescription("For an operator looking for orders that wait on something that will not come (a dead-lettered message, a provider that never answered); `limit` caps the list.")
             .WithSummary("Orders in a non-terminal saga state with no status change for longer than olderThan (seconds, 15m, or 00:15:00), oldest first (admin).");
         return v1;
     }

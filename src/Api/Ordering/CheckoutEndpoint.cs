@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Commerce.Api.Auth;
 using Commerce.Api.Gateway;
+using Commerce.Api.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
@@ -13,11 +14,29 @@ internal static class CheckoutEndpoint
         .MapPost("/checkout", Checkout)
         .RequireAuthorization()
         .RequireRateLimiting(RateLimits.CheckoutPolicy)
+        .WithTags(ApiTags.Checkout)
         .WithName("Checkout")
-        .WithSummary("Accepts an order (202) and lets the checkout saga take it from there.");
+        .WithSummary("Accepts an order (202) and lets the checkout saga take it from there.")
+        .WithDescription("""
+            Stores the order and its first message durably, then answers 202 with the order's address in `Location`;
+            stock, payment and shipping happen afterwards and show in the order's status. Without `items` the caller's
+            cart is checked out. Prices come from the catalog, never from the request. Sending the same
+            `Idempotency-Key` with the same body answers the same 202 again (retry freely after a timeout or a 503);
+            the same key with another body is a 409.
+            """)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            OperationDocs.RequireHeader(operation, IdempotencyKeyHeader, "A key of the client's choosing, unique per order it means to place (a UUID is a good choice); see the description.", CheckoutValidation.MaxIdempotencyKeyLength);
+            OperationDocs.LocationHeader(operation, "202", "The order: /api/v1/orders/{orderId}.");
+            return Task.CompletedTask;
+        });
+
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private static async Task<Results<Accepted<CheckoutAccepted>, ValidationProblem, ProblemHttpResult>> Checkout(
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         CheckoutRequest request,
         ClaimsPrincipal user,
         CheckoutService checkout,

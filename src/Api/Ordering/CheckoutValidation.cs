@@ -6,6 +6,7 @@ internal static partial class CheckoutValidation
 {
     public const int MaxLines = 50;
     public const int MaxQuantity = 99;
+    public const int MaxIdempotencyKeyLength = 200;
 
     /// <summary>Field-keyed errors, as problem+json's <c>errors</c> expects; empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(CheckoutRequest request, string? idempotencyKey)
@@ -13,9 +14,9 @@ internal static partial class CheckoutValidation
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
 
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 200 || HasControlCharacters(idempotencyKey))
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > MaxIdempotencyKeyLength || HasControlCharacters(idempotencyKey))
         {
-            Add("Idempotency-Key", "The Idempotency-Key header is required (at most 200 characters).");
+            Add("Idempotency-Key", $"The Idempotency-Key header is required (at most {MaxIdempotencyKeyLength} characters).");
         }
 
         if (request.Items is { } items)

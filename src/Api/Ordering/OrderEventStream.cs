@@ -1,13 +1,16 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Commerce.Persistence;
 using Commerce.Persistence.Orders;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace Commerce.Api.Ordering;
 
@@ -76,6 +79,44 @@ internal sealed class OrderEventStream(
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(OrderStatusEvent), ["text/event-stream"]));
+    }
+
+    /// <summary>
+    /// The 200 as what it is: a <c>text/event-stream</c> string, not a JSON object (OpenAPI 3.1 has no
+    /// schema for the items of a stream); the event's name and its data's schema go in <c>x-sse-event</c>.
+    /// </summary>
+    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        if (operation.Responses?.GetValueOrDefault("200") is not OpenApiResponse ok)
+        {
+            return;
+        }
+
+        var name = nameof(OrderStatusEvent);
+        context.Document!.AddComponent(name, await context.GetOrCreateSchemaAsync(typeof(OrderStatusEvent), null, cancellationToken));
+        ok.Description = "The stream of status events.";
+        ok.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+        {
+            ["text/event-stream"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = $"Events `event: {EventType}` whose `data:` line is an {name} in JSON; lines starting with `:` are heartbeats.",
+                    Examples = [JsonValue.Create($"event: {EventType}\ndata: {{\"orderId\":\"0193f0c4-9a2b-7f00-8c1d-3e4f5a6b7c8d\",\"status\":\"AwaitingPayment\",\"detail\":null,\"at\":\"2026-12-04T09:30:00+00:00\",\"version\":2}}\n\n")],
+                },
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
+                {
+                    ["x-sse-event"] = new JsonNodeExtension(new JsonObject
+                    {
+                        ["event"] = EventType,
+                        ["data"] = new JsonObject { ["$ref"] = $"#/components/schemas/{name}" },
+                    }),
+                },
+            },
+        };
     }
 
     /// <summary>True on a signal; false when <c>heartbeat</c> passed without one.</summary>

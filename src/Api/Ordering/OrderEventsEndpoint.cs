@@ -5,6 +5,7 @@ using Commerce.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Ordering;
 
@@ -17,8 +18,17 @@ internal static class OrderEventsEndpoint
         .MapGet("/orders/{id:guid}/events", Events)
         .RequireAuthorization()
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithTags(ApiTags.OrderStatus)
         .WithName("GetOrderEvents")
-        .WithSummary("Server-sent events: the current status, then one event per status change until a final status, the stream's maximum lifetime or the token's expiry; a comment line as heartbeat.");
+        .WithSummary("Server-sent events: the current status, then one event per status change until a final status, the stream's maximum lifetime or the token's expiry; a comment line as heartbeat.")
+        .WithDescription("""
+            A `text/event-stream`. Each event is `event: status` with one line `data: <OrderStatusEvent as JSON>`
+            (schema in `x-sse-event`); the first is the current status. Lines starting with `:` are heartbeats to ignore.
+            The stream ends after a final status (Delivered, Rejected, PaymentFailed, Cancelled), after its maximum
+            lifetime or when the access token expires: reconnect with a fresh token to go on. Errors (404, 429) are
+            problem+json whatever the `Accept` header.
+            """)
+        .AddOpenApiOperationTransformer(OrderEventStream.DescribeAsync);
 
     private static async Task<Results<OrderEventStream, NotFound, ProblemHttpResult>> Events(
         Guid id,

@@ -7,6 +7,7 @@ using Commerce.Persistence.Orders;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Ordering;
 
@@ -19,10 +20,19 @@ internal static class OrdersEndpoints
 
     public static RouteGroupBuilder MapOrders(this RouteGroupBuilder v1)
     {
-        var orders = v1.MapGroup("/orders").RequireAuthorization();
-        orders.MapGet("/{id:guid}", GetOrder).WithName("GetOrder").WithSummary("One order, with its timeline (404 unless it is the caller's; admins see all).");
-        orders.MapGet("/", ListOrders).WithName("ListOrders").WithSummary("The caller's orders, newest first.");
-        orders.MapPost("/{id:guid}/cancel", CancelOrder).WithName("CancelOrder").WithSummary("Asks the saga to cancel the order (202), unless it has shipped or finished (409).");
+        var orders = v1.MapGroup("/orders").RequireAuthorization().WithTags(ApiTags.Orders);
+        orders.MapGet("/{id:guid}", GetOrder).WithName("GetOrder").WithSummary("One order, with its timeline (404 unless it is the caller's; admins see all).")
+            .WithDescription("The order's status, lines, total, shipment and every status it has had. An order of another customer answers 404, exactly as one that does not exist.");
+        orders.MapGet("/", ListOrders).WithName("ListOrders").WithSummary("The caller's orders, newest first.")
+            .WithDescription("A page of the caller's own orders (admins too see only their own here), newest first, with the total count.");
+        orders.MapPost("/{id:guid}/cancel", CancelOrder).WithName("CancelOrder").WithSummary("Asks the saga to cancel the order (202), unless it has shipped or finished (409).")
+            .WithDescription("The request is stored before the 202; the saga then releases the stock and refunds any payment, and the order ends Cancelled. Follow it at the address in `Location`.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                OperationDocs.LocationHeader(operation, "202", "The order: /api/v1/orders/{id}.");
+                return Task.CompletedTask;
+            });
         return v1;
     }
 

@@ -6,6 +6,7 @@ using Commerce.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Ordering;
 
@@ -16,8 +17,18 @@ internal static class WarehouseWebhookEndpoint
     public static RouteHandlerBuilder MapWarehouseWebhook(this RouteGroupBuilder v1) => v1
         .MapPost("/webhooks/warehouse", Receive)
         .AllowAnonymous()
+        .Accepts<WarehouseEvent>("application/json")
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .WithTags(ApiTags.Webhooks)
         .WithName("WarehouseWebhook")
-        .WithSummary("Shipment events from the warehouse, signed with HMAC-SHA256 (Warehouse-Signature).");
+        .WithSummary("Shipment events from the warehouse, signed with HMAC-SHA256 (Warehouse-Signature).")
+        .WithDescription("Called by the warehouse, not by shop clients. 200 when the event is taken, and again for a repeated `eventId` (no second effect); 401 for a missing, wrong or stale signature; 400 for a body that is not a shipment event.")
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            OperationDocs.RequireHeader(operation, "Warehouse-Signature", "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">` with the shared webhook secret; a `t` older than the tolerance (300 s by default) is refused.", 1024);
+            return Task.CompletedTask;
+        });
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, ValidationProblem>> Receive(
         HttpRequest request,
@@ -63,6 +74,4 @@ internal static class WarehouseWebhookEndpoint
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok();
     }
-
-    private sealed record WarehouseEvent(string EventId, string Type, Guid OrderId, string? Carrier, string? TrackingNumber, DateTimeOffset OccurredAt);
 }

@@ -12,6 +12,9 @@ public static class OrderStatus
     public const string PaymentFailed = nameof(PaymentFailed);
     public const string Cancelled = nameof(Cancelled);
 
+    /// <summary>Every status, in the order an order can meet them (the contract's list).</summary>
+    public static readonly IReadOnlyList<string> All = [Submitted, AwaitingPayment, Confirmed, Shipped, Delivered, Rejected, PaymentFailed, Cancelled];
+
     public static readonly IReadOnlySet<string> Terminal = new HashSet<string>(StringComparer.Ordinal) { Delivered, Rejected, PaymentFailed, Cancelled };
 
     /// <summary>The ends that are not a delivery: their detail is the order's failure reason.</summary>

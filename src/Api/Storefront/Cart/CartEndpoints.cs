@@ -3,6 +3,7 @@ using Commerce.Api.Gateway;
 using Commerce.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Storefront.Cart;
 
@@ -14,10 +15,15 @@ internal static class CartEndpoints
 
     public static RouteGroupBuilder MapCart(this RouteGroupBuilder v1)
     {
-        var cart = v1.MapGroup("/cart").RequireAuthorization().WithTags("Cart");
-        cart.MapGet("/", GetAsync).WithName("GetCart").WithSummary("The caller's cart, priced from the catalog.");
-        cart.MapPut("/items/{productId:guid}", SetItemAsync).WithName("SetCartItem").WithSummary("Sets a line's quantity; 0 removes it.");
-        cart.MapDelete("/", ClearAsync).WithName("ClearCart").WithSummary("Empties the cart.");
+        var cart = v1.MapGroup("/cart").RequireAuthorization().WithTags(ApiTags.Cart).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        cart.MapGet("/", GetAsync).WithName("GetCart").WithSummary("The caller's cart, priced from the catalog.")
+            .WithDescription("Names and prices are the catalog's at the time of reading; a checkout without `items` orders exactly these lines.");
+        cart.MapPut("/items/{productId:guid}", SetItemAsync).WithName("SetCartItem").WithSummary("Sets a line's quantity; 0 removes it.")
+            .WithDescription("Answers the whole cart. 404 for an unknown product, 409 when the stock is short of the quantity.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        cart.MapDelete("/", ClearAsync).WithName("ClearCart").WithSummary("Empties the cart.")
+            .WithDescription("Removes every line; a checkout of the cart does not empty it by itself.");
         return v1;
     }
 

@@ -7,6 +7,7 @@ using Commerce.Persistence.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Storefront.Catalog;
 
@@ -22,11 +23,21 @@ internal static partial class AdminProductEndpoints
     {
         var admin = v1.MapGroup("/admin/products")
             .RequireAuthorization(CurrentUser.AdminPolicy)
-            .WithTags("Catalog administration");
-        admin.MapPost("/", CreateAsync).WithName("CreateProduct").WithSummary("Adds a product (admin).");
-        admin.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateProduct").WithSummary("Replaces a product's details (admin); stock has its own route.");
-        admin.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteProduct").WithSummary("Removes a product (admin).");
-        admin.MapPut("/{id:guid}/stock", SetStockAsync).WithName("SetProductStock").WithSummary("Sets the available stock (admin).");
+            .WithTags(ApiTags.CatalogAdministration);
+        admin.MapPost("/", CreateAsync).WithName("CreateProduct").WithSummary("Adds a product (admin).")
+            .WithDescription("201 with the product and its address in `Location`; a SKU that exists already answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateProduct").WithSummary("Replaces a product's details (admin); stock has its own route.")
+            .WithDescription("Every detail is replaced by the body's; 404 for an unknown product, 409 when the new SKU belongs to another.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteProduct").WithSummary("Removes a product (admin).")
+            .WithDescription("A product that orders refer to cannot be removed (409): set its stock to 0 instead.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPut("/{id:guid}/stock", SetStockAsync).WithName("SetProductStock").WithSummary("Sets the available stock (admin).")
+            .WithDescription("The number of units that checkouts may reserve from now on.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
 

@@ -1,5 +1,6 @@
 using Commerce.Api.Gateway;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Storefront.Catalog;
 
@@ -14,9 +15,12 @@ internal static class CatalogEndpoints
     public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder v1)
     {
         // Anonymous: shoppers browse before they log in.
-        var products = v1.MapGroup("/products").AllowAnonymous().WithTags("Catalog");
-        products.MapGet("/", SearchAsync).WithName("SearchProducts").WithSummary("Full-text search with category and price filters, paged.");
-        products.MapGet("/{id:guid}", GetAsync).WithName("GetProduct").WithSummary("One product.");
+        var products = v1.MapGroup("/products").AllowAnonymous().WithTags(ApiTags.Catalog);
+        products.MapGet("/", SearchAsync).WithName("SearchProducts").WithSummary("Full-text search with category and price filters, paged.")
+            .WithDescription("`q` searches names and descriptions; `category`, `minPrice` and `maxPrice` filter; results are paged (`page` from 1, `pageSize` up to 100).");
+        products.MapGet("/{id:guid}", GetAsync).WithName("GetProduct").WithSummary("One product.")
+            .WithDescription("The product with its price, attributes and available stock; 404 when there is none with this id.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
 

@@ -2,6 +2,7 @@ using Commerce.Api.Auth;
 using Commerce.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Commerce.Api.OpenApi;
 
 namespace Commerce.Api.Storefront.Users;
 
@@ -12,9 +13,10 @@ internal static class UserEndpoints
     {
         v1.MapGet("/users/me", GetMeAsync)
             .RequireAuthorization()
-            .WithTags("Users")
+            .WithTags(ApiTags.Users)
             .WithName("GetMe")
-            .WithSummary("The signed-in user.");
+            .WithSummary("The signed-in user.")
+            .WithDescription("Id, email, full name and roles of the account the access token belongs to.");
         return v1;
     }
 
