@@ -11,6 +11,20 @@ namespace Commerce.TestSupport;
 public sealed class HostFactory<TEntryPoint>(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
+    /// <summary>
+    /// The Api's login and registration counters live in the shared Redis, where every suite's hosts
+    /// count their attempts from the one loopback address; suites log in and register often, so the
+    /// limits are lifted unless a suite sets its own (the throttle specs do), and a suite never fails
+    /// for what another one did in the same minute.
+    /// </summary>
+    private static readonly KeyValuePair<string, string?>[] SharedCounterLimits =
+    [
+        new("Gateway:LoginAttemptsPerMinute", "1000"),
+        new("Gateway:LoginAttemptsPerAddressPerMinute", "100000"),
+        new("Gateway:LoginFailuresBeforeBackoff", "10000"),
+        new("Gateway:RegistrationsPerAddressPerMinute", "100000"),
+    ];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,6 +33,6 @@ public sealed class HostFactory<TEntryPoint>(IReadOnlyDictionary<string, string>
         var all = settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))
             .Append(new("Logging:LogLevel:Default", "Warning"))
             .Append(new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None"));
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(all));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(SharedCounterLimits).AddInMemoryCollection(all));
     }
 }

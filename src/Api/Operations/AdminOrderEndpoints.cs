@@ -1,4 +1,5 @@
 using Commerce.Api.Auth;
+using Commerce.Api.OpenApi;
 using Commerce.Api.Ordering;
 using Commerce.Persistence;
 using Commerce.Persistence.Orders;
@@ -17,9 +18,10 @@ internal static class AdminOrderEndpoints
     {
         var admin = v1.MapGroup("/admin/orders")
             .RequireAuthorization(CurrentUser.AdminPolicy)
-            .WithTags("Operations");
+            .WithTags(ApiTags.Operations);
         admin.MapGet("/", SearchAsync)
             .WithName("SearchOrders")
+            .WithDescription("For support and operations finding the order a customer quotes by its number; without `orderNumber` it pages through all orders. `page` starts at 1, `pageSize` is 1–100.")
             .WithSummary("Every customer's orders, newest first, or the one with orderNumber (CM-100000001 or 100000001), paged (admin).");
         return v1;
     }
