@@ -1,7 +1,5 @@
-using System.Net;
 using System.Reflection;
 using Commerce.Contracts;
-using Commerce.LocalSystem;
 using Commerce.Workers.Tests.Checkout;
 
 namespace Commerce.Workers.Tests.Hosting;
@@ -19,12 +17,8 @@ public sealed class ErrorQueueSpecs : SandboxFixture
     [Test]
     public async Task Every_receive_endpoint_has_its_error_queue_and_binding_before_any_fault()
     {
-        await using var database = await ThrowawayDatabase.CreateAsync("workers_error_queues");
-        await using var virtualHost = await ThrowawayVirtualHost.CreateAsync("workers-error-queues");
-        var settings = WorkersHostSettings.OnSandbox(Sandbox, database.ConnectionString, virtualHost.Name);
-        await using var workers = new HostFactory<Program>(settings);
-        using var client = workers.CreateClient();
-        await HealthProbe.WaitForReadyStatusAsync(client, HttpStatusCode.OK, Deadline);
+        await using var workers = await IsolatedWorkers.StartAsync(Sandbox, "workers-error-queues");
+        var virtualHost = workers.VirtualHost;
         var endpoints = typeof(Queues).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
