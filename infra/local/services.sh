@@ -91,8 +91,12 @@ start_rabbitmq() {
     as_root rabbitmq-server -detached >/dev/null 2>&1 || true
   fi
   wait_for RabbitMQ 120 as_root rabbitmqctl -q await_startup
-  # Plugins too, in case the broker was already running before the file above existed.
-  as_root rabbitmq-plugins -q enable rabbitmq_management rabbitmq_shovel rabbitmq_shovel_management >/dev/null
+  # Plugins too, in case the broker was already running before the file above existed: the file's
+  # list ([a,b,c].), so that it is the one place plugins are named.
+  local plugins
+  plugins=$(tr -d '[].\n ' < "$infra/rabbitmq/enabled_plugins" | tr ',' ' ')
+  # shellcheck disable=SC2086
+  as_root rabbitmq-plugins -q enable $plugins >/dev/null
   # Also on a broker that already has the users: the import updates their password hashes, tags and permissions.
   as_root rabbitmqctl -q import_definitions /etc/rabbitmq/definitions.json >/dev/null
   if as_root rabbitmqctl -q list_users | awk '{print $1}' | grep -qx guest; then

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Commerce.Cli.Commands;
 using Spectre.Console;
 
@@ -6,6 +7,8 @@ namespace Commerce.Cli;
 
 internal static class Program
 {
+    private const int UsageErrorExitCode = 2;
+
     /// <summary>
     /// The .NET half of <c>./commerce</c>: the verbs that talk to the running system (database,
     /// broker). Starting and stopping services stays in the shell script (docs/adr/0006).
@@ -28,7 +31,15 @@ internal static class Program
         try
         {
             // Failures print one line, not a stack trace: the CLI is for people at a terminal.
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parse = root.Parse(args);
+            if (parse.Action is ParseErrorAction usageError)
+            {
+                // The errors, then the usage of the command they are about; 2 is the shell's usage-error code.
+                usageError.Invoke(parse);
+                return UsageErrorExitCode;
+            }
+
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -10,18 +11,25 @@ namespace Commerce.ServiceDefaults;
 internal static class TelemetryExtensions
 {
     // The libraries' own meter and activity source names (by name: this project references neither).
-    private const string MassTransitSource = "MassTransit";
+    private const string MassTransitSource = MassTransitMetricsBridge.SourceMeterName;
     private const string NpgsqlMeter = "Npgsql";
 
     public static WebApplicationBuilder AddCommerceTelemetry(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHostedService<MassTransitMetricsBridge>();
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessGauge>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(o =>
+        {
+            o.Predicate = check => check.Tags.Contains(HealthCheckExtensions.ReadyTag);
+            o.Period = ReadinessGauge.Period;
+        });
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransitSource, CommerceTelemetry.MeterName, NpgsqlMeter)
+                .AddMeter(MassTransitMetricsBridge.MeterName, CommerceTelemetry.MeterName, NpgsqlMeter)
                 .AddPrometheusExporter());
 
         // Traces (and logs) leave the process only when a collector is configured (standard OTEL_*

@@ -56,17 +56,33 @@ public sealed class OperationsCommandSpecs
         });
     }
 
-    [TestCase("--older-than", "15x")]
-    [TestCase("--older-than", "0")]
-    [TestCase("--limit", "0")]
-    public async Task Orders_stuck_refuses_a_bad_value(string option, string value)
+    [TestCase("--older-than", "15x", "--older-than: '15x' is not an age such as 900, 15m, 2h, 1d or 00:15:00")]
+    [TestCase("--older-than", "0s", "--older-than: '0s' must be positive")]
+    [TestCase("--older-than", "-5m", "--older-than: '-5m' must be positive")]
+    [TestCase("--older-than", "400d", "--older-than: '400d' must be at most 365d")]
+    [TestCase("--limit", "0", "--limit must be between 1 and 1000")]
+    public async Task Orders_stuck_refuses_a_bad_value_as_a_usage_error_that_says_what_is_wrong(string option, string value, string message)
     {
         var (exitCode, output) = await CliProcess.RunAsync(["orders", "stuck", option, value], Environment);
 
         Assert.Multiple(() =>
         {
-            Assert.That(exitCode, Is.Not.Zero, output);
-            Assert.That(output, Does.Contain(option));
+            Assert.That(exitCode, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain(message).And.Contain("Usage:"), output);
+        });
+    }
+
+    [TestCase("show", "--limit", "0")]
+    [TestCase("retry", "--max", "0")]
+    [TestCase("retry", "--rate", "-1")]
+    public async Task Dlq_refuses_a_count_or_rate_that_is_not_positive(string verb, string option, string value)
+    {
+        var (exitCode, output) = await CliProcess.RunAsync(["dlq", verb, ErrorQueue, option, value], Environment);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2), output);
+            Assert.That(output, Does.Contain($"{option} must be positive"), output);
         });
     }
 

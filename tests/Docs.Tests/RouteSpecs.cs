@@ -66,7 +66,7 @@ public sealed partial class RouteSpecs
         return [.. texts.SelectMany(Routes)];
     }
 
-    private static IEnumerable<string> Routes(string markdown) =>
+    internal static IEnumerable<string> Routes(string markdown) =>
         DocumentedRoute().Matches(markdown).Select(m => Key(m.Groups["method"].Value, m.Groups["path"].Value));
 
     /// <summary>

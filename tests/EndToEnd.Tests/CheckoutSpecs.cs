@@ -61,6 +61,40 @@ public sealed class CheckoutSpecs
     }
 
     [Test]
+    public async Task The_hosts_metrics_count_the_checkout_and_the_delivered_order_and_follow_OpenTelemetry_conventions()
+    {
+        var product = await ProductWithStock(5);
+        var orderId = await _customer.PlaceOrderAsync(product, 1);
+        await _customer.WaitForStatusAsync(orderId, Deadline, "Delivered");
+
+        using var http = new HttpClient();
+        var metrics = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var scrapes = await Task.WhenAll(_system.MetricsEndpoints.Select(e => http.GetStringAsync(e)));
+                metrics = string.Join("\n", scrapes);
+                return metrics.Contains("commerce_orders_finished_total{", StringComparison.Ordinal)
+                    && metrics.Contains("messaging_masstransit_consume_duration_seconds_bucket", StringComparison.Ordinal)
+                    && metrics.Contains("commerce_health_ready{", StringComparison.Ordinal);
+            },
+            Deadline,
+            "the business counters, MassTransit's consume duration and the readiness gauge on /metrics");
+
+        var masstransit = metrics.Split('\n').Where(l => l.Contains("messaging_masstransit", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics, Does.Match(@"commerce_checkouts_total\{[^}]*outcome=""accepted""[^}]*\} [1-9]"));
+            Assert.That(metrics, Does.Match(@"commerce_orders_finished_total\{[^}]*status=""Delivered""[^}]*\} [1-9]"));
+            Assert.That(masstransit.Where(l => l.Contains("_ea", StringComparison.Ordinal) || l.Contains("millisecond", StringComparison.Ordinal)), Is.Empty, "no ea, no milliseconds");
+            Assert.That(metrics, Does.Contain("# TYPE messaging_masstransit_consume_total counter"));
+            Assert.That(metrics, Does.Contain("# TYPE messaging_masstransit_consume_duration_seconds histogram"));
+            Assert.That(metrics, Does.Contain("# TYPE messaging_masstransit_consume_active gauge"), "in progress: up and down");
+            Assert.That(metrics, Does.Match(@"commerce_health_ready\{[^}]*check=""postgres""[^}]*\} 1"));
+        });
+    }
+
+    [Test]
     public async Task A_paid_order_is_confirmed_shipped_and_delivered_with_one_charge_and_its_emails()
     {
         var product = await ProductWithStock(10, price: 12.50m);

@@ -40,11 +40,13 @@ internal static class CheckoutEndpoint
         CheckoutRequest request,
         ClaimsPrincipal user,
         CheckoutService checkout,
+        CheckoutMetrics metrics,
         CancellationToken cancellationToken)
     {
         var errors = CheckoutValidation.Validate(request, idempotencyKey);
         if (errors.Count > 0)
         {
+            metrics.Refused("invalid");
             return TypedResults.ValidationProblem(errors);
         }
 
@@ -56,7 +58,21 @@ internal static class CheckoutEndpoint
         catch (Exception e) when (e is NpgsqlException or TimeoutException || e.InnerException is NpgsqlException)
         {
             // Nothing was stored, so nothing was accepted: the client may retry with the same key.
+            metrics.Refused("unavailable");
             return TypedResults.Problem(title: "The order could not be stored durably; try again with the same Idempotency-Key.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        switch (outcome)
+        {
+            case CheckoutOutcome.Accepted:
+                metrics.Accepted();
+                break;
+            case CheckoutOutcome.KeyReused:
+                metrics.Refused("key_reused");
+                break;
+            default:
+                metrics.Refused("invalid");
+                break;
         }
 
         return outcome switch

@@ -8,6 +8,7 @@ internal static class OrderingExtensions
     public static WebApplicationBuilder AddOrdering(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CheckoutService>();
+        builder.Services.AddSingleton<CheckoutMetrics>();
         builder.Services.AddSingleton<OrderStatusBroadcaster>();
         builder.Services.AddSingleton<OrderStreamSlots>();
         builder.Services.AddOptions<OrderStreamOptions>()

@@ -41,6 +41,7 @@ internal static class DeadLetterCommands
 
         var queueArgument = new Argument<string>("queue") { Description = "An _error queue, e.g. send-notification_error." };
         var limit = new Option<int>("--limit") { Description = "How many messages to show (from the head of the queue).", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(result => MustBePositive(result, result.GetValueOrDefault<int>()));
         var show = new Command("show", "The messages of an _error queue with their fault details and bodies (one over 16 KiB is cut, and said so); nothing is removed.") { queueArgument, limit };
         show.SetAction(async (parse, ct) =>
         {
@@ -82,6 +83,8 @@ internal static class DeadLetterCommands
             Description = "At most this many messages a second.",
             DefaultValueFactory = _ => DeadLetterRunOptions.DefaultRetryRatePerSecond,
         };
+        max.Validators.Add(result => MustBePositive(result, result.GetValueOrDefault<int?>() ?? 1));
+        rate.Validators.Add(result => MustBePositive(result, result.GetValueOrDefault<double>()));
         var retry = new Command("retry", "Moves the selected messages (all without a filter) back to the queue they failed on.") { queueArgument, ids, exceptionType, max, rate };
         retry.SetAction((parse, ct) => MoveAsync(DeadLetterAction.Retry, parse.GetValue(queueArgument)!, Selection(parse, ids, exceptionType, max), parse.GetValue(rate), ct));
 
@@ -89,6 +92,14 @@ internal static class DeadLetterCommands
         discard.SetAction((parse, ct) => MoveAsync(DeadLetterAction.Discard, parse.GetValue(queueArgument)!, Selection(parse, ids, exceptionType, max), null, ct));
 
         return new Command("dlq", "Dead letters: see, retry and discard the messages of the _error queues.") { list, show, retry, discard };
+    }
+
+    private static void MustBePositive(System.CommandLine.Parsing.OptionResult result, double value)
+    {
+        if (!(value > 0))
+        {
+            result.AddError($"{result.Option.Name} must be positive");
+        }
     }
 
     private static DeadLetterSelection Selection(ParseResult parse, Option<string[]> ids, Option<string?> exceptionType, Option<int?> max) =>

@@ -17,13 +17,12 @@ internal static class OrderCommands
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
-                if (StuckOrders.TryParseAge(text, out var age))
+                if (StuckOrders.AgeProblem(text, out var age) is { } problem)
                 {
-                    return age;
+                    result.AddError($"--older-than: '{text}' {problem}");
                 }
 
-                result.AddError($"--older-than: '{text}' is not an age such as 900, 15m, 2h, 1d or 00:15:00");
-                return default;
+                return age;
             },
         };
         var limit = new Option<int>("--limit") { Description = $"At most this many orders, the longest-stuck first (1 to {StuckOrders.MaxLimit}).", DefaultValueFactory = _ => 50 };

@@ -33,6 +33,7 @@ public static class BusRegistrationExtensions
             {
                 endpoint.UseFilter(new InboundMessageGuard(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.MaxMessageBytes));
                 endpoint.ConfigureDeadLetter(d => d.UseFilter(new UnconsumedMessageToError()));
+                ErrorQueueDeclaration.AddTo(endpoint);
             });
             configure?.Invoke(x);
 

@@ -57,9 +57,32 @@ public static class StuckOrders
     /// An age as the route and the CLI take it: whole seconds (<c>900</c>), a number with a unit
     /// (<c>90s</c>, <c>15m</c>, <c>2h</c>, <c>1d</c>) or a TimeSpan (<c>00:15:00</c>); above zero, at most <see cref="MaxAge"/>.
     /// </summary>
-    public static bool TryParseAge(string? text, out TimeSpan age)
+    public static bool TryParseAge(string? text, out TimeSpan age) => AgeProblem(text, out age) is null;
+
+    /// <summary>
+    /// Why <paramref name="text"/> is not an age <see cref="TryParseAge"/> takes, as the end of a
+    /// sentence about the value ("is not an age …", "must be positive", "must be at most 365d"), or
+    /// null when it is one.
+    /// </summary>
+    public static string? AgeProblem(string? text, out TimeSpan age)
     {
-        age = default;
+        if (!TryParseDuration(text, out age))
+        {
+            return "is not an age such as 900, 15m, 2h, 1d or 00:15:00";
+        }
+
+        if (age <= TimeSpan.Zero)
+        {
+            return "must be positive";
+        }
+
+        return age <= MaxAge ? null : $"must be at most {MaxAge.TotalDays:0}d";
+    }
+
+    /// <summary>The syntax of an age, any sign and size (<see cref="AgeProblem"/> bounds it).</summary>
+    private static bool TryParseDuration(string? text, out TimeSpan duration)
+    {
+        duration = default;
         var value = text?.Trim() ?? string.Empty;
         if (value.Length == 0)
         {
@@ -75,22 +98,20 @@ public static class StuckOrders
             _ => (TimeSpan?)null,
         };
         var number = unit is null ? value : value[..^1];
-        if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var count))
+        if (double.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
         {
+            // Beyond TimeSpan's range (99999999999d) it is still a number, only too large.
             var seconds = count * (unit ?? TimeSpan.FromSeconds(1)).TotalSeconds;
-            if (!double.IsFinite(seconds) || seconds > MaxAge.TotalSeconds)
+            if (!double.IsFinite(seconds))
             {
                 return false;
             }
 
-            age = TimeSpan.FromSeconds(seconds);
-        }
-        else if (unit is not null || !TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out age))
-        {
-            return false;
+            duration = TimeSpan.FromSeconds(Math.Clamp(seconds, -MaxAge.TotalSeconds * 2, MaxAge.TotalSeconds * 2));
+            return true;
         }
 
-        return age > TimeSpan.Zero && age <= MaxAge;
+        return unit is null && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out duration);
     }
 
     private static IQueryable<OrderWithSaga> Query(CommerceDbContext db, DateTimeOffset changedBefore)

@@ -20,6 +20,7 @@ public static class CheckoutRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<IOrderStatusRecorder, OrderStatusRecorder>();
+        builder.Services.AddSingleton<OrderMetrics>();
         builder.Services.AddStuckOrderOptions();
         builder.Services.AddHostedService<StuckOrderSampler>();
         builder.Services.AddSingleton<RetentionService>();

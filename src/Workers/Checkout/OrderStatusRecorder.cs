@@ -11,7 +11,7 @@ namespace Commerce.Workers.Checkout;
 /// SaveChanges, in its one batch (docs/adr/0021). The <c>orders</c> trigger then notifies the Api
 /// instances.
 /// </summary>
-public sealed class OrderStatusRecorder(CommerceDbContext db) : IOrderStatusRecorder
+public sealed class OrderStatusRecorder(CommerceDbContext db, OrderMetrics metrics) : IOrderStatusRecorder
 {
     public Task RecordAsync(OrderStatusChange change, CancellationToken cancellationToken)
     {
@@ -36,6 +36,8 @@ public sealed class OrderStatusRecorder(CommerceDbContext db) : IOrderStatusReco
         {
             Set(entry.Property(o => o.TrackingNumber), change.TrackingNumber);
         }
+
+        metrics.StatusRecorded(change.Status);
 
         return Task.CompletedTask;
     }

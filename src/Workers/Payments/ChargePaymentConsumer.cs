@@ -9,7 +9,7 @@ namespace Commerce.Workers.Payments;
 /// so however often this message is redelivered, the provider charges once. An unreachable
 /// provider throws: the message is retried later (scheduled redelivery) until the saga's deadline.
 /// </summary>
-public sealed class ChargePaymentConsumer(IPaymentGateway payments) : IConsumer<ChargePayment>, IConsumesOutsideTransaction
+public sealed class ChargePaymentConsumer(IPaymentGateway payments, PaymentMetrics metrics) : IConsumer<ChargePayment>, IConsumesOutsideTransaction
 {
     public async Task Consume(ConsumeContext<ChargePayment> context)
     {
@@ -24,6 +24,7 @@ public sealed class ChargePaymentConsumer(IPaymentGateway payments) : IConsumer<
                 await context.Publish(new PaymentCaptured(m.OrderId, m.AttemptId, captured.PaymentIntentId, captured.AmountMinor));
                 break;
             case PaymentOutcome.Declined declined:
+                metrics.Declined(declined.Code);
                 await context.Publish(new PaymentDeclined(m.OrderId, m.AttemptId, declined.Code, declined.Reason));
                 break;
         }

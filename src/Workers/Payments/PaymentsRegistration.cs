@@ -25,6 +25,7 @@ public static class PaymentsRegistration
         builder.Services.AddProviderClient<StripeOptions>(
             StripePaymentGateway.HttpClientName, StripePaymentGateway.PipelineName, o => o.ApiBase, o => o.Resilience, StripePaymentGateway.IsTransient);
         builder.Services.AddTransient<IPaymentGateway, StripePaymentGateway>();
+        builder.Services.AddSingleton<PaymentMetrics>();
         return builder;
     }
 }

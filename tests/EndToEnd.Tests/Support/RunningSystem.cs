@@ -29,6 +29,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     public Uri Sandbox => Started.Sandbox;
 
+    /// <summary>The Api's and the Workers' <c>/metrics</c>.</summary>
+    public IReadOnlyList<Uri> MetricsEndpoints => Started.MetricsEndpoints;
+
     private SystemProcesses Started => _processes ?? throw new InvalidOperationException("the system's processes have not started");
 
     /// <summary>

@@ -4,6 +4,7 @@ using Commerce.LocalSystem;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Storage;
 using Commerce.Persistence.Orders;
+using Commerce.Workers.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Workers.Tests.Checkout;
@@ -28,13 +29,7 @@ public sealed class HostileMessageSpecs : SandboxFixture
     {
         _database = await ThrowawayDatabase.CreateAsync("workers_hostile");
         _virtualHost = await ThrowawayVirtualHost.CreateAsync("workers-hostile");
-        var sandbox = Sandbox.BaseAddress.GetLeftPart(UriPartial.Authority);
-        var settings = new Dictionary<string, string>(LocalServices.Current.HostSettings(_database.ConnectionString, _virtualHost.Name))
-        {
-            ["Stripe:ApiBase"] = sandbox,
-            ["SendGrid:Host"] = sandbox,
-            ["Warehouse:BaseUrl"] = sandbox,
-        };
+        var settings = WorkersHostSettings.OnSandbox(Sandbox, _database.ConnectionString, _virtualHost.Name);
         _workers = new HostFactory<Program>(settings);
         using var client = _workers.CreateClient();
         await HealthProbe.WaitForReadyStatusAsync(client, HttpStatusCode.OK, Deadline);

@@ -53,6 +53,14 @@ internal sealed class RawBrokerMessages : IAsyncDisposable
         return messageId;
     }
 
+    /// <summary>Publishes an empty message with a new id to <paramref name="exchange"/>, for a test of where its bindings lead; returns the id.</summary>
+    public async Task<Guid> PublishAsync(string exchange)
+    {
+        var messageId = Guid.NewGuid();
+        await _channel.BasicPublishAsync(exchange, string.Empty, mandatory: false, new BasicProperties { MessageId = messageId.ToString() }, ReadOnlyMemory<byte>.Empty);
+        return messageId;
+    }
+
     /// <summary>
     /// Takes one message off <paramref name="queue"/> if there is one: its id and the exception type
     /// MassTransit recorded when it faulted it. A queue not declared yet (MassTransit declares an

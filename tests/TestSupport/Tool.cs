@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Commerce.Docs.Tests;
+namespace Commerce.TestSupport;
 
 /// <summary>Runs a command-line tool to completion and keeps its exit code and output.</summary>
-internal static class Tool
+public static class Tool
 {
     public sealed record Result(int ExitCode, string Output);
 
