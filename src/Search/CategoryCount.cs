@@ -1,0 +1,3 @@
+namespace Commerce.Search;
+
+public sealed record CategoryCount(string Category, long Count);
