@@ -21,6 +21,7 @@ internal static class Program
             StatusCommand.Create(),
             DeadLetterCommands.Create(),
             OrderCommands.Create(),
+            SearchCommands.Create(),
         };
         if (Console.IsOutputRedirected)
         {

@@ -26,6 +26,9 @@ public static class Queues
 
     public const string RequestFulfillment = "request-fulfillment";
 
+    /// <summary>Catalog changes into the Elasticsearch index (only when that backend is configured).</summary>
+    public const string IndexProduct = "index-product";
+
     /// <summary>The send address of a queue (MassTransit's short <c>queue:</c> form).</summary>
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

@@ -14,6 +14,11 @@ internal static class HealthReportWriter
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (report.Status != HealthStatus.Healthy && HealthCheckExtensions.IsReady(report))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        }
+
         var body = new
         {
             status = report.Status.ToString(),

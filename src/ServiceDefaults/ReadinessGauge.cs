@@ -5,7 +5,8 @@ namespace Commerce.ServiceDefaults;
 
 /// <summary>
 /// <c>commerce.health.ready</c>: 1 while the <c>/health/ready</c> checks pass, 0 while one fails,
-/// per check (<c>check</c>) and for the host (no tag), so that Prometheus can alert on readiness
+/// per check (<c>check</c>) and for the host (no tag; as <c>/health/ready</c>'s status code, a
+/// failing check the host can do without leaves it ready), so that Prometheus can alert on readiness
 /// without probing HTTP. Fed by the health-check publisher every <see cref="Period"/>.
 /// </summary>
 internal sealed class ReadinessGauge : IHealthCheckPublisher
@@ -36,7 +37,7 @@ internal sealed class ReadinessGauge : IHealthCheckPublisher
             yield break;
         }
 
-        yield return new Measurement<int>(Ready(report.Status));
+        yield return new Measurement<int>(HealthCheckExtensions.IsReady(report) ? 1 : 0);
         foreach (var (check, entry) in report.Entries)
         {
             yield return new Measurement<int>(Ready(entry.Status), new KeyValuePair<string, object?>("check", check));

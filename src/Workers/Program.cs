@@ -7,6 +7,7 @@ using Commerce.Workers.Fulfillment;
 using Commerce.Workers.Inventory;
 using Commerce.Workers.Notifications;
 using Commerce.Workers.Payments;
+using Commerce.Workers.Search;
 using MassTransit;
 
 namespace Commerce.Workers;
@@ -40,6 +41,7 @@ public sealed class Program
                 x.AddPaymentConsumers();
                 x.AddNotificationConsumers();
                 x.AddFulfillmentConsumers();
+                x.AddSearchIndexer(builder.Configuration);
             },
             // Bus-wide, so the scheduler is in place before any endpoint's scheduled redelivery.
             (_, cfg) => cfg.UseMessageScheduler(PostgresOutboxConfigurator<CommerceDbContext>.SchedulerAddress));
@@ -47,6 +49,7 @@ public sealed class Program
         builder.AddPayments();
         builder.AddNotifications();
         builder.AddFulfillment();
+        builder.AddSearchIndexing();
 
         var app = builder.Build();
         app.UseServiceDefaults();

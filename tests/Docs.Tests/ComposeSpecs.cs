@@ -16,11 +16,12 @@ public sealed class ComposeSpecs
     public void Every_long_running_compose_service_has_a_health_check_and_a_restart_policy()
     {
         var services = Services();
-        // One-shots are the services another one waits for to complete.
+        // One-shots are the services another one waits for to complete, and those never restarted.
         var oneShots = services.Children.Values.OfType<YamlMappingNode>()
             .SelectMany(s => Mapping(s, "depends_on")?.Children.AsEnumerable() ?? [])
             .Where(d => Scalar(d.Value as YamlMappingNode, "condition") == "service_completed_successfully")
             .Select(d => ((YamlScalarNode)d.Key).Value!)
+            .Concat(services.Children.Where(s => Scalar((YamlMappingNode)s.Value, "restart") == "no").Select(s => ((YamlScalarNode)s.Key).Value!))
             .ToHashSet();
         var longRunning = services.Children.Where(s => !oneShots.Contains(((YamlScalarNode)s.Key).Value!)).ToList();
 
@@ -28,7 +29,7 @@ public sealed class ComposeSpecs
         var withoutRestart = longRunning.Where(s => !RestartPolicies.Contains(Scalar((YamlMappingNode)s.Value, "restart"))).Select(Name);
         Assert.Multiple(() =>
         {
-            Assert.That(oneShots, Is.EquivalentTo(new[] { "broker-definitions", "migrate" }));
+            Assert.That(oneShots, Is.EquivalentTo(new[] { "broker-definitions", "migrate", "search-user", "reindex" }));
             Assert.That(longRunning.Select(Name), Is.SupersetOf(new[] { "api", "workers", "sandbox", "rabbitmq", "postgres" }));
             Assert.That(withoutHealthCheck, Is.Empty, "services without a healthcheck test");
             Assert.That(withoutRestart, Is.Empty, $"services without restart: {string.Join(" | ", RestartPolicies)}");

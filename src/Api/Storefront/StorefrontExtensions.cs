@@ -1,6 +1,9 @@
 using Commerce.Api.Storefront.Cart;
 using Commerce.Api.Storefront.Catalog;
 using Commerce.Api.Storefront.Users;
+using Commerce.Search;
+using Commerce.ServiceDefaults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Commerce.Api.Storefront;
 
@@ -11,8 +14,19 @@ internal static class StorefrontExtensions
     {
         var services = builder.Services;
         services.AddSingleton<ProductCache>();
-        services.AddScoped<IProductSearch, PostgresProductSearch>();
+        services.AddCommerceSearch(builder.Configuration);
+        services.AddSingleton<SearchResilience>();
+        services.AddSingleton<SearchMetrics>();
+        services.AddScoped<PostgresProductSearch>();
+        services.AddScoped<ElasticsearchProductSearch>();
+        services.AddScoped<SearchRouter>();
         services.AddScoped<ProductCatalog>();
+        if (builder.Configuration.GetSection(SearchOptions.SectionName).Get<SearchOptions>()?.Backend == SearchBackend.Elasticsearch)
+        {
+            services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>(
+                "elasticsearch", HealthStatus.Degraded, [HealthCheckExtensions.ReadyTag, HealthCheckExtensions.DegradesOnlyTag], HealthCheckExtensions.CheckTimeout);
+        }
+
 
         services.AddSingleton<RedisCartStore>();
         services.AddSingleton<ICartStore>(sp => sp.GetRequiredService<RedisCartStore>());

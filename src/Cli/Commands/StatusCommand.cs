@@ -3,7 +3,9 @@ using System.Data.Common;
 using Commerce.Messaging.Maintenance;
 using Commerce.Operations.DeadLetters;
 using Commerce.Operations.Management;
+using Commerce.Persistence.Catalog;
 using Commerce.Persistence.Orders;
+using Commerce.Search;
 using Spectre.Console;
 
 namespace Commerce.Cli.Commands;
@@ -61,12 +63,14 @@ internal static class StatusCommand
         var threshold = new StuckOrderOptions().Threshold;
         int stuck;
         OutboxBacklog outbox;
+        SearchIndexLag? lag;
+        var now = DateTimeOffset.UtcNow;
         try
         {
             await using var db = CliSettings.OpenDatabase();
-            var now = DateTimeOffset.UtcNow;
             stuck = await StuckOrders.CountAsync(db, threshold, now, cancellationToken);
             outbox = await OutboxBacklog.ReadAsync(db, now.UtcDateTime, cancellationToken);
+            lag = CliSettings.SearchBackend == SearchBackend.Elasticsearch ? await SearchIndexState.LagAsync(db, cancellationToken) : null;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
@@ -76,6 +80,10 @@ internal static class StatusCommand
 
         AnsiConsole.MarkupLine($"Stuck orders: [{(stuck > 0 ? "yellow" : "green")}]{stuck}[/] (saga not finished, no status change for more than {OrderCommands.FormatAge(threshold)}; ./commerce orders stuck)");
         AnsiConsole.MarkupLine($"Bus outbox: [{(outbox.Pending > 0 ? "yellow" : "green")}]{outbox.Pending}[/] transaction(s) pending, oldest {outbox.OldestAgeSeconds:0.#} s");
+        AnsiConsole.MarkupLine(lag is null
+            ? "Search: PostgreSQL full-text search (no index to lag)"
+            : $"Search index lag: [{(lag.Unindexed > 0 ? "yellow" : "green")}]{lag.Unindexed}[/] product change(s) not yet in Elasticsearch" +
+              (lag.OldestChange is { } oldest ? $", oldest {Math.Max(0, (now - oldest).TotalSeconds):0.#} s" : string.Empty));
         return true;
     }
 

@@ -57,6 +57,11 @@ public static class PostgresMessagingRegistrationExtensions
                 return;
             }
 
+            if (context.GetServices<InboxExemptEndpoint>().Any(e => e.Name == name))
+            {
+                return;
+            }
+
             endpoint.UsePostgresOutbox<TDbContext>(context);
         });
 

@@ -34,6 +34,17 @@ public class Product
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Incremented by every catalog change (details, stock set by an admin, the delete's tombstone
+    /// takes the next one). The search index stores it as the document's external version, so an
+    /// older change arriving late can never overwrite a newer one (docs/adr/0040). Reservations by
+    /// the Workers do not change it: search results read stock from this table.
+    /// </summary>
+    public long Version { get; set; } = 1;
+
+    /// <summary>The highest <see cref="Version"/> the search indexer has written; behind <see cref="Version"/> means not yet searchable there.</summary>
+    public long IndexedVersion { get; set; }
+
     /// <summary>Maintained by PostgreSQL (a stored generated column); never written by the code.</summary>
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 }

@@ -18,6 +18,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Price).HasPrecision(12, 2);
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
 
+        // Two admins saving the same product at once must not both write version N+1: the index
+        // would keep the first while the table keeps the second.
+        builder.Property(p => p.Version).HasDefaultValue(1L).IsConcurrencyToken();
+        builder.Property(p => p.IndexedVersion).HasDefaultValue(0L);
+
         // Stored as jsonb through System.Text.Json: Npgsql's dynamic-JSON mapping is opt-in and
         // a converter keeps the column shape under our control.
         builder.Property(p => p.Attributes)

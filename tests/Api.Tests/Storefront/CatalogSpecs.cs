@@ -24,6 +24,31 @@ public sealed class CatalogSpecs : StorefrontFixture
     }
 
     [Test]
+    public async Task Search_counts_every_match_by_category_and_price_range_and_names_its_backend()
+    {
+        using var response = await Client.GetAsync(Url("/api/v1/products?pageSize=1"));
+        var all = await JsonAsync(response);
+        var books = await JsonAsync(await Client.GetAsync(Url("/api/v1/products?category=books&pageSize=1")));
+
+        var categories = all.GetProperty("facets").GetProperty("categories").EnumerateArray().ToList();
+        var ranges = all.GetProperty("facets").GetProperty("priceRanges").EnumerateArray().ToList();
+        var bookCategories = books.GetProperty("facets").GetProperty("categories").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.GetValues("X-Search-Backend"), Is.EqualTo(new[] { "postgres" }));
+            Assert.That(categories.Sum(c => c.GetProperty("count").GetInt64()), Is.EqualTo(all.GetProperty("total").GetInt32()), "every product in one category facet");
+            Assert.That(categories.Select(c => c.GetProperty("count").GetInt64()), Is.Ordered.Descending);
+            Assert.That(ranges.Sum(r => r.GetProperty("count").GetInt64()), Is.EqualTo(all.GetProperty("total").GetInt32()), "every product in one price range");
+            Assert.That(ranges, Has.Count.EqualTo(6));
+            Assert.That(ranges[0].GetProperty("from").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That(ranges[0].GetProperty("to").GetDecimal(), Is.EqualTo(25m));
+            Assert.That(bookCategories.Select(c => c.GetProperty("category").GetString()), Is.EqualTo(new[] { "books" }), "facets count the filtered matches");
+            Assert.That(bookCategories[0].GetProperty("count").GetInt64(), Is.EqualTo(books.GetProperty("total").GetInt32()));
+            Assert.That(all.GetProperty("highlights").EnumerateObject(), Is.Empty, "PostgreSQL highlights nothing");
+        });
+    }
+
+    [Test]
     public async Task Search_pages_and_caps_the_page_size_at_100()
     {
         var page = await JsonAsync(await Client.GetAsync(Url("/api/v1/products?page=2&pageSize=5")));

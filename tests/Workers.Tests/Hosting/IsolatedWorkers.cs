@@ -18,14 +18,22 @@ internal sealed class IsolatedWorkers : IAsyncDisposable
 
     public ThrowawayVirtualHost VirtualHost { get; }
 
+    public ThrowawayDatabase Database => _database;
+
     public HttpClient Client { get; }
 
     /// <summary><paramref name="name"/> names the database (underscores) and the virtual host (dashes).</summary>
-    public static async Task<IsolatedWorkers> StartAsync(SandboxServer sandbox, string name)
+    public static async Task<IsolatedWorkers> StartAsync(SandboxServer sandbox, string name, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var database = await ThrowawayDatabase.CreateAsync(name.Replace('-', '_'));
         var virtualHost = await ThrowawayVirtualHost.CreateAsync(name);
-        var host = new HostFactory<Program>(WorkersHostSettings.OnSandbox(sandbox, database.ConnectionString, virtualHost.Name));
+        var settings = WorkersHostSettings.OnSandbox(sandbox, database.ConnectionString, virtualHost.Name);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var host = new HostFactory<Program>(settings);
         var client = host.CreateClient();
         await HealthProbe.WaitForReadyStatusAsync(client, HttpStatusCode.OK, ReadyDeadline);
         return new IsolatedWorkers(database, virtualHost, host, client);

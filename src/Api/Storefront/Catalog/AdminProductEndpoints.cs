@@ -5,7 +5,10 @@ using Commerce.Api.Gateway;
 using Commerce.Persistence;
 using Commerce.Persistence.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Commerce.Contracts.Catalog;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Commerce.Api.OpenApi;
 
@@ -42,7 +45,7 @@ internal static partial class AdminProductEndpoints
     }
 
     private static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        ProductCreateRequest request, CommerceDbContext db, ProductCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        ProductCreateRequest request, CommerceDbContext db, IPublishEndpoint publish, ProductCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var details = new ProductWriteRequest(request.Sku, request.Name, request.Description, request.Category, request.Price, request.Currency, request.Attributes);
         var validation = Validate(details)
@@ -64,7 +67,9 @@ internal static partial class AdminProductEndpoints
         };
         Apply(product, details, now);
         db.Products.Add(product);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await publish.Publish(ProductChanges.Of(product), cancellationToken);
+        if (await SaveAsync(db, transaction, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -74,7 +79,7 @@ internal static partial class AdminProductEndpoints
     }
 
     private static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, ProductWriteRequest request, CommerceDbContext db, ProductCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ProductWriteRequest request, CommerceDbContext db, IPublishEndpoint publish, ProductCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = Validate(request);
         if (!validation.IsValid)
@@ -89,7 +94,10 @@ internal static partial class AdminProductEndpoints
         }
 
         Apply(product, request, clock.GetUtcNow());
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
+        product.Version++;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await publish.Publish(ProductChanges.Of(product), cancellationToken);
+        if (await SaveAsync(db, transaction, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -99,29 +107,37 @@ internal static partial class AdminProductEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, CommerceDbContext db, ProductCache cache, CancellationToken cancellationToken)
+        Guid id, CommerceDbContext db, IPublishEndpoint publish, ProductCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
-        int deleted;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        List<long> deleted;
         try
         {
-            deleted = await db.Products.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+            // RETURNING under the row lock: the tombstone's version follows the last change, even
+            // one committed between a read and the delete.
+            deleted = await db.Database
+                .SqlQuery<long>($"DELETE FROM products WHERE id = {id} RETURNING version AS \"Value\"")
+                .ToListAsync(cancellationToken);
         }
         catch (Exception e) when ((e as PostgresException ?? e.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             return TypedResults.Problem(title: "Product is referenced by orders", statusCode: StatusCodes.Status409Conflict);
         }
 
-        if (deleted == 0)
+        if (deleted is not [var version])
         {
             return NotFound();
         }
 
+        await publish.Publish(ProductChanges.Deleted(id, version + 1, clock.GetUtcNow()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await cache.InvalidateAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult>> SetStockAsync(
-        Guid id, StockRequest request, CommerceDbContext db, ProductCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, StockRequest request, CommerceDbContext db, IPublishEndpoint publish, ProductCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Check(request.Available is not null, "available", "available is required")
@@ -134,15 +150,21 @@ internal static partial class AdminProductEndpoints
         // One statement: the Workers move stock between the counters concurrently, and a
         // read-modify-write here would undo their reservations.
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Products.Where(p => p.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Available, request.Available!.Value).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(p => p.Available, request.Available!.Value).SetProperty(p => p.UpdatedAt, now).SetProperty(p => p.Version, p => p.Version + 1),
+                cancellationToken);
         if (updated == 0)
         {
             return NotFound();
         }
 
-        await cache.InvalidateAsync(cancellationToken);
         var product = await db.Products.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken);
+        await publish.Publish(ProductChanges.Of(product), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
         return TypedResults.Ok(ProductResponse.From(product));
     }
 
@@ -181,12 +203,18 @@ internal static partial class AdminProductEndpoints
         product.UpdatedAt = now;
     }
 
-    private static async Task<ProblemHttpResult?> SaveAsync(CommerceDbContext db, CancellationToken cancellationToken)
+    /// <summary>The product and its <see cref="ProductChanged"/> outbox row, committed together.</summary>
+    private static async Task<ProblemHttpResult?> SaveAsync(CommerceDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(title: "Product was changed meanwhile", detail: "Read it again and repeat the change.", statusCode: StatusCodes.Status409Conflict);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

@@ -16,16 +16,19 @@ internal static class CatalogEndpoints
     {
         // Anonymous: shoppers browse before they log in.
         var products = v1.MapGroup("/products").AllowAnonymous().WithTags(ApiTags.Catalog);
-        products.MapGet("/", SearchAsync).WithName("SearchProducts").WithSummary("Full-text search with category and price filters, paged.")
-            .WithDescription("`q` searches names and descriptions; `category`, `minPrice` and `maxPrice` filter; results are paged (`page` from 1, `pageSize` up to 100).");
+        products.MapGet("/", SearchAsync).WithName("SearchProducts").WithSummary("Full-text search with category and price filters, paged, with facets.")
+            .WithDescription("`q` searches names and descriptions; `category`, `minPrice` and `maxPrice` filter; results are paged (`page` from 1, `pageSize` up to 100). " +
+                "`facets` counts every match by category (the 20 largest) and price range; `highlights` marks the matched words by product id (Elasticsearch only, HTML-escaped with `<em>`). " +
+                "The `X-Search-Backend` header names who answered: `postgres`, `elasticsearch`, or `postgres-fallback` when Elasticsearch is configured but did not answer.");
         products.MapGet("/{id:guid}", GetAsync).WithName("GetProduct").WithSummary("One product.")
             .WithDescription("The product with its price, attributes and available stock; 404 when there is none with this id.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
 
-    private static async Task<Results<Ok<PageResponse<ProductResponse>>, ValidationProblem>> SearchAsync(
+    private static async Task<Results<Ok<ProductSearchResponse>, ValidationProblem>> SearchAsync(
         ProductCatalog catalog,
+        HttpResponse response,
         CancellationToken cancellationToken,
         string? q = null,
         string? category = null,
@@ -54,7 +57,9 @@ internal static class CatalogEndpoints
             maxPrice,
             page,
             pageSize);
-        return TypedResults.Ok(await catalog.SearchAsync(query, cancellationToken));
+        var answer = await catalog.SearchAsync(query, cancellationToken);
+        response.Headers[SearchAnswer.Header] = answer.Backend;
+        return TypedResults.Ok(answer.Page);
     }
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetAsync(

@@ -1,10 +1,11 @@
 namespace Commerce.Api.Storefront.Catalog;
 
 /// <summary>
-/// Full-text product search. PostgreSQL is the one backend today; another (Elasticsearch) would
-/// implement this and be chosen by configuration (docs/adr/0010).
+/// Full-text product search: PostgreSQL (<see cref="PostgresProductSearch"/>, the default) or
+/// Elasticsearch (<see cref="ElasticsearchProductSearch"/>), chosen by <c>Search__Backend</c>
+/// (docs/adr/0040).
 /// </summary>
 internal interface IProductSearch
 {
-    Task<PageResponse<ProductResponse>> SearchAsync(ProductQuery query, CancellationToken cancellationToken);
+    Task<ProductSearchResponse> SearchAsync(ProductQuery query, CancellationToken cancellationToken);
 }

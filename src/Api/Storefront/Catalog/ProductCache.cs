@@ -54,10 +54,12 @@ internal sealed partial class ProductCache
             .Build();
     }
 
-    public async Task<T?> GetOrLoadAsync<T>(string key, Func<CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+    /// <summary>The cached value, or <paramref name="load"/>'s, stored when <paramref name="store"/> says so.</summary>
+    public async Task<T?> GetOrLoadAsync<T>(string key, Func<CancellationToken, Task<T?>> load, Func<T, bool> store, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(store);
         var (reachable, version) = await TryAsync(db => db.StringGetAsync(VersionKey), cancellationToken);
         if (!reachable)
         {
@@ -72,7 +74,7 @@ internal sealed partial class ProductCache
         }
 
         var value = await load(cancellationToken);
-        if (value is not null)
+        if (value is not null && store(value))
         {
             var json = JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
             await TryAsync(db => db.StringSetAsync(versionedKey, json, Ttl), cancellationToken);
