@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Commerce.Cli.Search;
+using Commerce.Operations.Search;
 using Commerce.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

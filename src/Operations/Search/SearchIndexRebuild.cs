@@ -3,7 +3,7 @@ using Commerce.Persistence.Catalog;
 using Commerce.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace Commerce.Cli.Search;
+namespace Commerce.Operations.Search;
 
 /// <summary>
 /// Builds a new index from PostgreSQL while searches and the indexer keep using the alias, then
@@ -12,7 +12,7 @@ namespace Commerce.Cli.Search;
 /// copies every product whose version moved since it was read, and a tombstone for every product
 /// deleted meanwhile. External versions make each write safe against the indexer's own.
 /// </summary>
-internal sealed class SearchIndexRebuild(CommerceDbContext db, ProductIndexAdministration index, ProductIndexWriter writer)
+public sealed class SearchIndexRebuild(CommerceDbContext db, ProductIndexAdministration index, ProductIndexWriter writer)
 {
     private const int PageSize = 500;
 
@@ -85,4 +85,4 @@ internal sealed class SearchIndexRebuild(CommerceDbContext db, ProductIndexAdmin
 }
 
 /// <summary>What <see cref="SearchIndexRebuild"/> did: the new index, the ones it replaced, products indexed, and changes caught up after the swap.</summary>
-internal sealed record SearchIndexRebuildResult(string Index, IReadOnlyList<string> Replaced, int Products, int CaughtUp);
+public sealed record SearchIndexRebuildResult(string Index, IReadOnlyList<string> Replaced, int Products, int CaughtUp);
