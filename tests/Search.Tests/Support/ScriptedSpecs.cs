@@ -1,23 +1,7 @@
 namespace Commerce.Search.Tests.Support;
 
-/// <summary>A fresh scripted node per test and the library pointed at it through AddCommerceSearch.</summary>
-public abstract class ScriptedSpecs
+/// <summary>Specs against a node answering recorded responses.</summary>
+public abstract class ScriptedSpecs() : NodeSpecs<ScriptedElasticsearch>(ScriptedElasticsearch.StartAsync, node => node.Url)
 {
-    protected ScriptedElasticsearch Elasticsearch { get; private set; } = null!;
-
-    protected SearchServices Search { get; private set; } = null!;
-
-    [SetUp]
-    public async Task StartScriptedNode()
-    {
-        Elasticsearch = await ScriptedElasticsearch.StartAsync();
-        Search = SearchServices.For(Elasticsearch.Url);
-    }
-
-    [TearDown]
-    public async Task StopScriptedNode()
-    {
-        await Search.DisposeAsync();
-        await Elasticsearch.DisposeAsync();
-    }
+    protected ScriptedElasticsearch Elasticsearch => Node;
 }
