@@ -13,7 +13,7 @@ namespace Commerce.TestSupport;
 /// <summary>
 /// Real Kestrel on a free 127.0.0.1 port that counts every request and answers each one the same
 /// way: as a canary (SSRF, reliability plan S8) it must see none, as a hostile provider it answers
-/// with a redirect elsewhere.
+/// with a redirect elsewhere, as a scripted service (Elasticsearch) it answers what a test gives it.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -33,18 +33,26 @@ public sealed class LoopbackServer : IAsyncDisposable
     public int Hits => Volatile.Read(ref _hits.Value);
 
     /// <summary>Answers 200 to everything: whatever reaches it got through.</summary>
-    public static Task<LoopbackServer> CanaryAsync() => StartAsync(context => context.Response.StatusCode = StatusCodes.Status200OK);
+    public static Task<LoopbackServer> CanaryAsync() => StartAsync(context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        return Task.CompletedTask;
+    });
 
     /// <summary>Answers every request with a 307 (method and body kept) to <paramref name="target"/>'s same path.</summary>
     public static Task<LoopbackServer> RedirectingToAsync(Uri target) => StartAsync(context =>
     {
         context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
         context.Response.Headers.Location = new Uri(target, context.Request.Path.Value).ToString();
+        return Task.CompletedTask;
     });
+
+    /// <summary>Answers every request with <paramref name="answer"/>: a stand-in for a service that tests script.</summary>
+    public static Task<LoopbackServer> AnsweringAsync(RequestDelegate answer) => StartAsync(answer);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private static async Task<LoopbackServer> StartAsync(Action<HttpContext> answer)
+    private static async Task<LoopbackServer> StartAsync(RequestDelegate answer)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -54,8 +62,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         app.Run(context =>
         {
             Interlocked.Increment(ref hits.Value);
-            answer(context);
-            return Task.CompletedTask;
+            return answer(context);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
