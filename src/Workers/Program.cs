@@ -41,10 +41,11 @@ public sealed class Program
                 x.AddPaymentConsumers();
                 x.AddNotificationConsumers();
                 x.AddFulfillmentConsumers();
-                x.AddSearchIndexer(builder.Configuration);
+                x.AddSearchIndexer();
             },
             // Bus-wide, so the scheduler is in place before any endpoint's scheduled redelivery.
-            (_, cfg) => cfg.UseMessageScheduler(PostgresOutboxConfigurator<CommerceDbContext>.SchedulerAddress));
+            (_, cfg) => cfg.UseMessageScheduler(PostgresOutboxConfigurator<CommerceDbContext>.SchedulerAddress),
+            SearchIndexingRegistration.IndexOnlyWithElasticsearch);
         builder.AddCheckout();
         builder.AddPayments();
         builder.AddNotifications();

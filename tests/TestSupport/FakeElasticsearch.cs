@@ -18,6 +18,7 @@ public sealed class FakeElasticsearch : IAsyncDisposable
     private LoopbackServer? _server;
     private int _bulkRequests;
     private int _failWith;
+    private JsonObject? _searchAnswer;
 
     public Uri Url => _server?.Address ?? throw new InvalidOperationException("Start it with StartAsync");
 
@@ -45,6 +46,12 @@ public sealed class FakeElasticsearch : IAsyncDisposable
     public void FailWith(int statusCode) => Volatile.Write(ref _failWith, statusCode);
 
     public void Recover() => Volatile.Write(ref _failWith, 0);
+
+    /// <summary>
+    /// Product searches (any query but match_all) answer this recorded response from now on: the
+    /// fake ranks and aggregates nothing itself, so a test states what Elasticsearch would say.
+    /// </summary>
+    public void AnswerSearchesWith(JsonObject response) => Volatile.Write(ref _searchAnswer, response);
 
     public async ValueTask DisposeAsync()
     {
@@ -89,6 +96,8 @@ public sealed class FakeElasticsearch : IAsyncDisposable
             ("POST" or "PUT", ["_bulk"]) => _cluster.Bulk(null, requireAlias, Lines(body)),
             ("POST" or "PUT", [var target, "_bulk"]) => _cluster.Bulk(target, requireAlias, Lines(body)),
             ("POST" or "GET", [var target, "_refresh"]) => _cluster.Refresh(target),
+            ("POST" or "GET", [_, "_search"]) when Volatile.Read(ref _searchAnswer) is { } recorded && !IsMatchAll(Parse(body)) =>
+                FakeElasticsearchAnswer.Ok(recorded.DeepClone()),
             ("POST" or "GET", [var target, "_search"]) => _cluster.SearchAll(target, Parse(body)),
             ("PUT", [var index]) when !index.StartsWith('_') => _cluster.CreateIndex(index, Parse(body)),
             ("DELETE", [var index]) when !index.StartsWith('_') => _cluster.DeleteIndex(index),
@@ -104,6 +113,8 @@ public sealed class FakeElasticsearch : IAsyncDisposable
         ["version"] = new JsonObject { ["number"] = "9.1.0", ["build_flavor"] = "default", ["lucene_version"] = "10.2.2" },
         ["tagline"] = "You Know, for Search",
     };
+
+    private static bool IsMatchAll(JsonNode? body) => body?["query"] is not JsonObject query || query.Single().Key == "match_all";
 
     private static JsonNode? Parse(string body) => string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
 

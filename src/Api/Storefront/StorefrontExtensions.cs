@@ -2,8 +2,8 @@ using Commerce.Api.Storefront.Cart;
 using Commerce.Api.Storefront.Catalog;
 using Commerce.Api.Storefront.Users;
 using Commerce.Search;
-using Commerce.ServiceDefaults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Api.Storefront;
 
@@ -21,11 +21,8 @@ internal static class StorefrontExtensions
         services.AddScoped<ElasticsearchProductSearch>();
         services.AddScoped<SearchRouter>();
         services.AddScoped<ProductCatalog>();
-        if (builder.Configuration.GetSection(SearchOptions.SectionName).Get<SearchOptions>()?.Backend == SearchBackend.Elasticsearch)
-        {
-            services.AddHealthChecks().AddCheck<ElasticsearchHealthCheck>(
-                "elasticsearch", HealthStatus.Degraded, [HealthCheckExtensions.ReadyTag, HealthCheckExtensions.DegradesOnlyTag], HealthCheckExtensions.CheckTimeout);
-        }
+        services.AddHealthChecks();
+        services.AddSingleton<IConfigureOptions<HealthCheckServiceOptions>, ElasticsearchHealthCheckRegistration>();
 
 
         services.AddSingleton<RedisCartStore>();

@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.DependencyInjection.Registration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,13 +11,16 @@ public static class BusRegistrationExtensions
     /// <summary>
     /// Registers MassTransit on RabbitMQ with these conventions: kebab-case queue names
     /// (so the management UI reads like the architecture), bounded prefetch, and options
-    /// validated on start. <paramref name="configure"/> adds consumers, sagas and plumbing.
+    /// validated on start. <paramref name="configure"/> adds consumers, sagas and plumbing;
+    /// <paramref name="filterEndpoints"/> may leave some of them without an endpoint, decided when the
+    /// bus starts (settings read then, not while services are registered).
     /// </summary>
     public static IServiceCollection AddRabbitMqBus(
         this IServiceCollection services,
         IConfiguration configuration,
         Action<IBusRegistrationConfigurator>? configure = null,
-        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null,
+        Action<IBusRegistrationContext, IRegistrationFilterConfigurator>? filterEndpoints = null)
     {
         services.AddOptions<RabbitMqOptions>()
             .Bind(configuration.GetSection(RabbitMqOptions.SectionName))
@@ -48,7 +52,7 @@ public static class BusRegistrationExtensions
                 });
                 cfg.PrefetchCount = options.PrefetchCount;
                 configureBus?.Invoke(context, cfg);
-                cfg.ConfigureEndpoints(context);
+                cfg.ConfigureEndpoints(context, filter => filterEndpoints?.Invoke(context, filter));
             });
         });
 

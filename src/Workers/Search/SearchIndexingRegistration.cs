@@ -2,28 +2,34 @@ using Commerce.Contracts;
 using Commerce.Messaging.Configuration;
 using Commerce.Search;
 using MassTransit;
+using MassTransit.DependencyInjection.Registration;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Workers.Search;
 
 /// <summary>
 /// The <c>index-product</c> queue, only when search runs on Elasticsearch: with the PostgreSQL
-/// backend there is no index, and the catalog's <c>ProductChanged</c> events go nowhere.
+/// backend there is no index, no endpoint is made, and the catalog's <c>ProductChanged</c> events go
+/// nowhere. Decided from the options when the bus starts, as every setting is.
 /// </summary>
 public static class SearchIndexingRegistration
 {
-    public static bool IndexesSearch(this IConfiguration configuration) =>
-        configuration.GetSection(SearchOptions.SectionName).Get<SearchOptions>()?.Backend == SearchBackend.Elasticsearch;
-
-    public static void AddSearchIndexer(this IBusRegistrationConfigurator x, IConfiguration configuration)
+    public static void AddSearchIndexer(this IBusRegistrationConfigurator x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (!configuration.IndexesSearch())
-        {
-            return;
-        }
-
         x.AddSingleton(new InboxExemptEndpoint(Queues.IndexProduct));
         x.AddConsumer<IndexProductConsumer, IndexProductConsumerDefinition>().Endpoint(e => e.Name = Queues.IndexProduct);
+    }
+
+    /// <summary>Leaves the indexer without an endpoint unless the backend is Elasticsearch.</summary>
+    public static void IndexOnlyWithElasticsearch(IRegistrationContext context, IRegistrationFilterConfigurator filter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (context.GetRequiredService<IOptions<SearchOptions>>().Value.Backend != SearchBackend.Elasticsearch)
+        {
+            filter.Exclude<IndexProductConsumer>();
+        }
     }
 
     public static WebApplicationBuilder AddSearchIndexing(this WebApplicationBuilder builder)
