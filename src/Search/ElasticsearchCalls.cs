@@ -77,6 +77,7 @@ internal static class ElasticsearchCalls
             return new SearchUnavailableException($"Elasticsearch did not answer {operation} {reason}", original);
         }
 
-        return new SearchUnavailableException($"Elasticsearch could not serve {operation}: HTTP {status} {ErrorType(response) ?? string.Empty}".TrimEnd(), original);
+        // No inner exception here: the client's holds the server's reason, which can quote document text.
+        return new SearchUnavailableException($"Elasticsearch could not serve {operation}: HTTP {status} {ErrorType(response) ?? string.Empty}".TrimEnd());
     }
 }

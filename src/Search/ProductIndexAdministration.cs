@@ -117,6 +117,14 @@ public sealed class ProductIndexAdministration
         ElasticsearchCalls.EnsureSuccess(response, "index deletion", cancellationToken);
     }
 
+    /// <summary>Makes what was written to <paramref name="index"/> (or the alias) visible to searches now, not at the next refresh interval.</summary>
+    public async Task RefreshAsync(string index, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(index);
+        var response = await ElasticsearchCalls.SendAsync("the refresh", () => _client.Indices.RefreshAsync(new RefreshRequest(index), cancellationToken), cancellationToken).ConfigureAwait(false);
+        ElasticsearchCalls.EnsureSuccess(response, "the refresh", cancellationToken);
+    }
+
     /// <summary>Every document of <paramref name="index"/>, tombstones included, paged by id with search_after.</summary>
     public async Task<IReadOnlyList<ProductDocument>> ReadAllAsync(string index, CancellationToken cancellationToken)
     {

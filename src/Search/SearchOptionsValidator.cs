@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Search;
@@ -58,6 +59,6 @@ internal sealed partial class SearchOptionsValidator : IValidateOptions<SearchOp
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,99}$")]
-    private static partial System.Text.RegularExpressions.Regex AliasName();
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,99}$")]
+    private static partial Regex AliasName();
 }

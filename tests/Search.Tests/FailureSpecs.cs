@@ -19,6 +19,25 @@ public sealed class FailureSpecs : ScriptedSpecs
     }
 
     [Test]
+    public void A_failure_holds_neither_the_request_nor_the_response_body()
+    {
+        Elasticsearch.Answer("POST", "/products/_search", 503, Recorded.Response("unavailable"));
+        Elasticsearch.Answer("POST", "/products/_bulk", 503, Recorded.Response("unavailable"));
+
+        var search = Assert.ThrowsAsync<SearchUnavailableException>(() => Search.Searcher.SearchAsync(AnySearch with { Text = "private shopper words" }, CancellationToken.None));
+        var write = Assert.ThrowsAsync<SearchUnavailableException>(() => Search.Writer.UpsertAsync([TestProducts.Gone()], CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var failure in new Exception[] { search!, write! })
+            {
+                Assert.That(failure.ToString(), Does.Not.Contain("private shopper words").And.Not.Contain("Secret Winter"), "request body");
+                Assert.That(failure.ToString(), Does.Not.Contain("state not recovered"), "response body");
+            }
+        });
+    }
+
+    [Test]
     public async Task A_503_on_bulk_is_unavailable_so_the_indexer_retries()
     {
         Elasticsearch.Answer("POST", "/products/_bulk", 503, Recorded.Response("unavailable"));
@@ -62,7 +81,8 @@ public sealed class FailureSpecs : ScriptedSpecs
 
         Assert.Multiple(async () =>
         {
-            Assert.ThrowsAsync<SearchUnavailableException>(() => search.Searcher.SearchAsync(AnySearch, CancellationToken.None));
+            var failure = Assert.ThrowsAsync<SearchUnavailableException>(() => search.Searcher.SearchAsync(AnySearch with { Text = "private shopper words" }, CancellationToken.None));
+            Assert.That(failure?.ToString(), Does.Not.Contain("private shopper words"));
             Assert.That(await search.Administration.IsReachableAsync(CancellationToken.None), Is.False);
         });
         Assert.That(Elasticsearch.Requests.Count(r => r.Path == "/products/_search"), Is.EqualTo(1), "the client's own retries are off");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Search.Tests;
@@ -77,6 +78,19 @@ public sealed class OptionsValidationSpecs
         var settings = new Dictionary<string, string?>(Valid) { ["Search:Elasticsearch:ApiKey"] = null, ["Search:Elasticsearch:Username"] = "indexer", ["Search:Elasticsearch:Password"] = "pw" };
 
         Assert.That(Resolve(settings).Elasticsearch.Username, Is.EqualTo("indexer"));
+    }
+
+    [Test]
+    public void A_host_with_invalid_settings_refuses_to_start()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Valid) { ["Search:Elasticsearch:Url"] = null });
+        builder.Services.AddCommerceSearch(builder.Configuration);
+        using var host = builder.Build();
+
+        var failure = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(failure!.Message, Does.Contain("Search__Elasticsearch__Url"));
     }
 
     private static SearchOptions Resolve(Dictionary<string, string?> settings)

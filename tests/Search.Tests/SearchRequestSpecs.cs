@@ -61,4 +61,12 @@ public sealed class SearchRequestSpecs : ScriptedSpecs
         var body = System.Text.Json.Nodes.JsonNode.Parse(Elasticsearch.Requests.Single().Body)!;
         Assert.That(body["query"]!["bool"]!["must"]!["multi_match"]!["query"]!.GetValue<string>(), Has.Length.EqualTo(200));
     }
+
+    [TestCase(0, 10)]
+    [TestCase(1, 0)]
+    public void A_page_or_page_size_below_one_is_refused_before_anything_is_sent(int page, int pageSize)
+    {
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Search.Searcher.SearchAsync(new ProductSearchCriteria("shoe", null, null, null, page, pageSize), CancellationToken.None));
+        Assert.That(Elasticsearch.Requests, Is.Empty);
+    }
 }

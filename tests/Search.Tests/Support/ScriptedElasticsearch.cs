@@ -55,7 +55,7 @@ public sealed class ScriptedElasticsearch : IAsyncDisposable
     {
         var body = await HttpRequestText.ReadAsync(context.Request);
         var request = context.Request;
-        _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, body));
+        _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, body, request.Headers.Authorization.FirstOrDefault()));
         if (_silent)
         {
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
