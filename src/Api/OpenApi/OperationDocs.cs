@@ -23,18 +23,17 @@ internal static class OperationDocs
     }
 
     /// <summary>The <c>Location</c> header of a 202 or 201: where the created or accepted resource can be read.</summary>
-    public static void LocationHeader(OpenApiOperation operation, string status, string description)
+    public static void LocationHeader(OpenApiOperation operation, string status, string description) =>
+        ResponseHeader(operation, status, "Location", description, new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" });
+
+    /// <summary>A header every <paramref name="status"/> answer of the operation carries.</summary>
+    public static void ResponseHeader(OpenApiOperation operation, string status, string name, string description, OpenApiSchema schema)
     {
         ArgumentNullException.ThrowIfNull(operation);
         if (operation.Responses?.GetValueOrDefault(status) is OpenApiResponse response)
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
-            response.Headers["Location"] = new OpenApiHeader
-            {
-                Description = description,
-                Required = true,
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
-            };
+            response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = schema };
         }
     }
 }

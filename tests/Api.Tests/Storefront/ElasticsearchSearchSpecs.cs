@@ -95,6 +95,24 @@ public sealed class ElasticsearchSearchSpecs : StorefrontFixture
         });
     }
 
+    [Test]
+    public async Task A_query_Elasticsearch_refuses_is_answered_from_PostgreSQL_never_500()
+    {
+        _elasticsearch.FailWith(400);
+
+        using var response = await Client.GetAsync(Url("/api/v1/products?q=keyboard"));
+        var page = await JsonAsync(response);
+        var metrics = await Client.GetStringAsync(Url("/metrics"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Headers.GetValues("X-Search-Backend"), Is.EqualTo(new[] { "postgres-fallback" }));
+            Assert.That(page.GetProperty("items")[0].GetProperty("name").GetString(), Is.EqualTo("Mechanical Keyboard"));
+            Assert.That(metrics, Does.Match(@"commerce_search_fallbacks_total\{[^}]*reason=""unavailable""[^}]*\} [1-9]"));
+        });
+    }
+
     [TestCase("' OR 1=1--")]
     [TestCase("foo & | ! (")]
     [TestCase(":*")]

@@ -1,6 +1,7 @@
 using Commerce.Api.Gateway;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Commerce.Api.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Commerce.Api.Storefront.Catalog;
 
@@ -19,7 +20,17 @@ internal static class CatalogEndpoints
         products.MapGet("/", SearchAsync).WithName("SearchProducts").WithSummary("Full-text search with category and price filters, paged, with facets.")
             .WithDescription("`q` searches names and descriptions; `category`, `minPrice` and `maxPrice` filter; results are paged (`page` from 1, `pageSize` up to 100). " +
                 "`facets` counts every match by category (the 20 largest) and price range; `highlights` marks the matched words by product id (Elasticsearch only, HTML-escaped with `<em>`). " +
-                "The `X-Search-Backend` header names who answered: `postgres`, `elasticsearch`, or `postgres-fallback` when Elasticsearch is configured but did not answer.");
+                "The `X-Search-Backend` header names who answered: `postgres`, `elasticsearch`, or `postgres-fallback` when Elasticsearch is configured but did not answer.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                OperationDocs.ResponseHeader(
+                    operation,
+                    "200",
+                    SearchAnswer.Header,
+                    "The backend that answered: `postgres-fallback` when Elasticsearch is configured but did not answer.",
+                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [SearchAnswer.Postgres, SearchAnswer.Elasticsearch, SearchAnswer.PostgresFallback] });
+                return Task.CompletedTask;
+            });
         products.MapGet("/{id:guid}", GetAsync).WithName("GetProduct").WithSummary("One product.")
             .WithDescription("The product with its price, attributes and available stock; 404 when there is none with this id.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -37,6 +37,7 @@ internal sealed class SearchResilience
     {
         BrokenCircuitException => "circuit_open",
         TimeoutRejectedException => "timeout",
+        // Any failed search, a 4xx refusal included (ProductSearcher): never a 500.
         SearchUnavailableException => "unavailable",
         _ => null,
     };
