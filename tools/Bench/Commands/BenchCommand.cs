@@ -98,7 +98,7 @@ internal static class BenchCommand
         }
 
         Console.WriteLine($"results: {folder}");
-        return 0;
+        return report.Backends.Count > 0 ? 0 : 1;
     }
 
     private static async Task<int> DriftAsync(string durationText, double rate, int products, string? results, CancellationToken cancellationToken)

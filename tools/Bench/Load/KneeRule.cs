@@ -43,11 +43,3 @@ public static class KneeRule
     /// <summary>Answers per second over a window (at least a millisecond, so an empty step is not a division by zero).</summary>
     public static double PerSecond(int count, TimeSpan window) => Math.Round(count / Math.Max(0.001, window.TotalSeconds), 1);
 }
-
-/// <summary>What the knee rule needs of a step: the rate offered, and whether the system kept up with it.</summary>
-public interface IRampStep
-{
-    double OfferedPerSecond { get; }
-
-    bool KeptUp { get; }
-}

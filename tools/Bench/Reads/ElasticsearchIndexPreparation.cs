@@ -3,9 +3,9 @@ using Commerce.Bench.Hosting;
 namespace Commerce.Bench.Reads;
 
 /// <summary>
-/// The Elasticsearch backend searches an index that is built from the catalog (<c>search reindex</c>).
-/// This build has no reindex to call, so the backend is reported as not measured rather than timed
-/// against an empty index; the reindex call belongs here once it exists.
+/// The Elasticsearch backend searches an index built from the catalog (<c>search reindex</c>), run
+/// here after the seeding. This build cannot index the catalog, so the backend is reported as not
+/// measured rather than timed against an empty index, whose searches would all be fast and wrong.
 /// </summary>
 public sealed class ElasticsearchIndexPreparation : IReadBackendPreparation
 {

@@ -25,7 +25,17 @@ public static class ReadsRun
         foreach (var backend in backends)
         {
             void Say(string text) => status($"{backend.Name}: {text}");
-            var result = await RunBackendAsync(plan, backend, Path.Combine(logDirectory, backend.Name), queues, scraper, Say, cancellationToken);
+            ReadBackendResult result;
+            try
+            {
+                result = await RunBackendAsync(plan, backend, Path.Combine(logDirectory, backend.Name), queues, scraper, Say, cancellationToken);
+            }
+            catch (TimeoutException e)
+            {
+                // A host that refuses the backend's settings must not cost the other backends' figures.
+                result = new ReadBackendResult(backend.Name, []) { NotReady = $"its hosts did not start ({e.Message.Split('\n')[0]}; logs in {logDirectory})" };
+            }
+
             if (result.NotReady is { } reason)
             {
                 notMeasured.Add($"reads: {backend.Name} backend skipped: {reason}");
