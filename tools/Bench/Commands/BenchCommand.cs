@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Commerce.Bench.Load;
+using Commerce.Bench.Reads;
 using Commerce.Bench.Reporting;
 using Spectre.Console;
 
@@ -9,7 +10,8 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "Shorter steps, no sustained minute, smaller 3-step baseline: about 6 minutes." };
+        var quick = new Option<bool>("--quick") { Description = "Shorter steps, no sustained minute, smaller 3-step baseline: about 6 minutes (with --reads: 5 s steps, about 6 minutes per backend)." };
+        var reads = new Option<bool>("--reads") { Description = "Instead of checkouts: catalog reads and searches (uncached, cached, product by id) ramped at fixed rates against each search backend (Elasticsearch when ELASTICSEARCH_URL is set), with the knee and p50/p95/p99, and PASS/MISS against the p99 targets at 300 searches/s." };
         var products = new Option<int>("--products") { Description = "Products the checkouts spread over, round robin (default 50; 1 is a flash sale on one row).", DefaultValueFactory = _ => 50 };
         var results = new Option<string?>("--results") { Description = "Folder for report.md, report.json, latency.png and logs (default .commerce/results/<time>-bench)." };
         var drift = new Option<string?>("--drift") { Description = "Instead of the ramp: hold --rate for this long (10m, 1h, hh:mm:ss; whole minutes, 2 to 120) as one-minute steps, and show whether throughput and PostgreSQL's CPU per transaction stay flat." };
@@ -17,6 +19,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Ramp fixed-rate checkouts through the HTTP API until the system stops keeping up, and compare with the same flow without I/O (same-flow baseline).")
         {
             quick,
+            reads,
             products,
             results,
             drift,
@@ -29,6 +32,17 @@ internal static class BenchCommand
             {
                 await Console.Error.WriteLineAsync("bench: --products must be between 1 and 10000");
                 return 2;
+            }
+
+            if (parse.GetValue(reads))
+            {
+                if (parse.GetValue(drift) is not null)
+                {
+                    await Console.Error.WriteLineAsync("bench: --reads and --drift are different runs; give one of them");
+                    return 2;
+                }
+
+                return await ReadsAsync(parse.GetValue(quick) ? ReadsPlan.Quick : ReadsPlan.Full, parse.GetValue(results), ct);
             }
 
             if (parse.GetValue(drift) is { } driftText)
@@ -69,6 +83,22 @@ internal static class BenchCommand
             return 1;
         });
         return command;
+    }
+
+    private static async Task<int> ReadsAsync(ReadsPlan plan, string? results, CancellationToken cancellationToken)
+    {
+        var (backends, skipped) = ReadBackend.From(Environment.GetEnvironmentVariable);
+        var folder = ResultsFolder.Create(results, $"bench-reads-{plan.Mode}");
+        var report = await AnsiConsole.Status().StartAsync("starting", async context =>
+            await ReadsRun.RunAsync(plan, backends, skipped, Path.Combine(folder, "logs"), text => context.Status(Markup.Escape(text)), cancellationToken));
+        Console.WriteLine(await ReportWriter.WriteJsonAndMarkdownAsync(folder, "report", report, ReadsReportWriter.Markdown(report), cancellationToken));
+        foreach (var line in report.Lines)
+        {
+            Console.WriteLine(line);
+        }
+
+        Console.WriteLine($"results: {folder}");
+        return report.Backends.Count > 0 ? 0 : 1;
     }
 
     private static async Task<int> DriftAsync(string durationText, double rate, int products, string? results, CancellationToken cancellationToken)

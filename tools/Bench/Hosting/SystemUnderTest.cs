@@ -74,7 +74,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             // Statements per order come from pg_stat_statements (Measure/ResourceSampler).
             await LocalPostgres.TryCreateExtensionAsync(name, "pg_stat_statements", cancellationToken);
-            system.ProductIds = await system.AddProductsAsync(shape, cancellationToken);
+            system.ProductIds = await system.AddStockedProductsAsync(shape, cancellationToken);
             system._processes = await SystemProcesses.StartAsync(Options(shape, system), cancellationToken);
         }
         catch
@@ -88,10 +88,20 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public CommerceDbContext CreateContext() => _database.CreateContext();
 
+    /// <summary>
+    /// A client of the first Api for open-model load: enough connections that requests never queue
+    /// in the client, and a timeout that turns a stalled request into a failure instead of a hang.
+    /// </summary>
+    public HttpClient CreateApiClient() =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = Api,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
     /// <summary>Adds one product to the catalog with <paramref name="stock"/> units available.</summary>
     public async Task<Guid> AddProductAsync(string sku, string name, decimal price, int stock, CancellationToken cancellationToken)
     {
-        await using var db = CreateContext();
         var product = new Product
         {
             Sku = sku,
@@ -102,9 +112,17 @@ public sealed class SystemUnderTest : IAsyncDisposable
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         };
-        db.Products.Add(product);
+        return (await AddProductsAsync([product], cancellationToken))[0];
+    }
+
+    /// <summary>Adds these products in one transaction (EF batches the inserts); returns their ids in order.</summary>
+    public async Task<IReadOnlyList<Guid>> AddProductsAsync(IReadOnlyList<Product> products, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        await using var db = CreateContext();
+        db.Products.AddRange(products);
         await db.SaveChangesAsync(cancellationToken);
-        return product.Id;
+        return [.. products.Select(p => p.Id)];
     }
 
     public async ValueTask DisposeAsync()
@@ -118,7 +136,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         await KeepForInspection.RemoveAsync($"database {Name}", _database);
     }
 
-    private async Task<IReadOnlyList<Guid>> AddProductsAsync(SystemShape shape, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Guid>> AddStockedProductsAsync(SystemShape shape, CancellationToken cancellationToken)
     {
         var products = new List<Guid>();
         for (var i = 1; i <= shape.Products; i++)
@@ -152,21 +170,31 @@ public sealed class SystemUnderTest : IAsyncDisposable
                 ["Sandbox__Warehouse__DeliverAfter"] = BenchWarehouse.DeliverAfter.ToString("c", CultureInfo.InvariantCulture),
                 ["Sandbox__Warehouse__WebhookSecret"] = secrets.WarehouseWebhookSecret,
             },
-            ApiSettings = new Dictionary<string, string>
+            ApiSettings = WithHostSettings(shape, new Dictionary<string, string>
             {
                 ["Jwt__AccessTokenMinutes"] = "60",
                 ["Jwt__Issuer"] = "commerce-bench",
                 ["Jwt__Audience"] = "commerce-bench-clients",
                 ["Jwt__SigningKey"] = secrets.JwtSigningKey,
                 ["Warehouse__WebhookSecrets__0"] = secrets.WarehouseWebhookSecret,
-            },
-            WorkerSettings = new Dictionary<string, string>
+            }),
+            WorkerSettings = WithHostSettings(shape, new Dictionary<string, string>
             {
                 ["Stripe__ApiKey"] = secrets.StripeApiKey,
                 ["SendGrid__ApiKey"] = secrets.SendGridApiKey,
                 ["SendGrid__FromEmail"] = "orders@bench.invalid",
                 ["SendGrid__FromName"] = "Commerce (bench)",
-            },
+            }),
         };
+    }
+
+    private static Dictionary<string, string> WithHostSettings(SystemShape shape, Dictionary<string, string> settings)
+    {
+        foreach (var (key, value) in shape.HostSettings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 }

@@ -32,19 +32,13 @@ public sealed class CommerceBenchSystem : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(status);
         status("starting Sandbox, Api and Workers");
         var system = await SystemUnderTest.StartAsync(new SystemShape("bench", ApiInstances: 1, WorkerInstances: 1, InitialStock: 1_000_000, Products: products), logDirectory, cancellationToken);
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
-        {
-            BaseAddress = system.Api,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        var http = system.CreateApiClient();
         // Each shopper may check out 1,000 times a minute; enough of them for the highest rate.
         var shopperCount = (int)Math.Ceiling(highestRate * 60 / 1000 * 1.5) + 2;
         status($"registering {shopperCount} shoppers");
         var shoppers = await Shopper.RegisterAsync(http, shopperCount, cancellationToken);
         var management = LocalServices.Current.CreateManagementClient();
-        var processes = MeasuredProcesses.WithServices(system.Processes.ToDictionary(p => p.Name, MeasuredProcesses.Pid));
-        // As the hosts' own role: pg_stat_statements shows a statement's text (COMMIT, ROLLBACK) only to the role that ran it.
-        var sampler = new ResourceSampler(processes, system.HostsConnectionString, system.Name, management, queues, system.Name, system.MetricsEndpoints, scraper);
+        var sampler = MeasuredProcesses.SamplerFor(system, management, queues, scraper);
         return new CommerceBenchSystem(system, http, management, new LoadStep(new CommerceTarget(system, shoppers), sampler, management));
     }
 

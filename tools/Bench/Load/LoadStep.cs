@@ -51,8 +51,8 @@ public sealed class LoadStep(ILoadTarget target, ResourceSampler sampler, Rabbit
             attempts.Count(a => a.Outcome.Result == CheckoutResult.Refused),
             attempts.Count(a => a.Outcome.Result == CheckoutResult.Unknown),
             confirmed.Count,
-            PerSecond(accepted.Count, lastAnswer - startedAt),
-            PerSecond(confirmed.Count, lastConfirmed - startedAt),
+            KneeRule.PerSecond(accepted.Count, lastAnswer - startedAt),
+            KneeRule.PerSecond(confirmed.Count, lastConfirmed - startedAt),
             Percentiles.Of(accepted.Select(a => a.Latency)),
             Percentiles.Of(confirmed.Select(c => c.ConfirmedAt!.Value - c.SubmittedAt)),
             gate.Drained,
@@ -111,7 +111,6 @@ public sealed class LoadStep(ILoadTarget target, ResourceSampler sampler, Rabbit
         }
     }
 
-    private static double PerSecond(int count, TimeSpan window) => Math.Round(count / Math.Max(0.001, window.TotalSeconds), 1);
 }
 
 /// <summary>The figures of one step; latencies in milliseconds.</summary>
@@ -128,7 +127,7 @@ public sealed record StepResult(
     Percentiles AcceptLatency,
     Percentiles ConfirmLatency,
     bool Drained,
-    ResourceUse Resources)
+    ResourceUse Resources) : IRampStep
 {
     /// <summary>Seconds from the end of the load until every order was final; null if they never all were.</summary>
     public double? DrainSeconds { get; init; }
@@ -137,5 +136,5 @@ public sealed record StepResult(
     public OrderCost? Cost { get; init; }
 
     /// <summary>The system kept up: everything accepted and confirmed, at (nearly) the offered rate, every order final and every queue empty.</summary>
-    public bool KeptUp => Drained && Refused == 0 && Unknown == 0 && Confirmed == Accepted && ConfirmedPerSecond >= 0.9 * OfferedPerSecond;
+    public bool KeptUp => Drained && Confirmed == Accepted && KneeRule.KeptUp(OfferedPerSecond, ConfirmedPerSecond, Refused + Unknown);
 }

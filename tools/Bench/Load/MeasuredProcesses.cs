@@ -1,5 +1,7 @@
+using Commerce.Bench.Hosting;
 using Commerce.Bench.Measure;
 using Commerce.LocalSystem;
+using Commerce.Operations.Management;
 
 namespace Commerce.Bench.Load;
 
@@ -17,5 +19,17 @@ internal static class MeasuredProcesses
         }
 
         return processes;
+    }
+
+    /// <summary>
+    /// The sampler of a started system: its processes and the services, its database read as the
+    /// hosts' own role (pg_stat_statements shows a statement's text, COMMIT or ROLLBACK, only to the
+    /// role that ran it), its virtual host, its metrics endpoints.
+    /// </summary>
+    public static ResourceSampler SamplerFor(SystemUnderTest system, RabbitMqManagementClient management, QueueCounters queues, HttpClient scraper)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var processes = WithServices(system.Processes.ToDictionary(p => p.Name, Pid));
+        return new ResourceSampler(processes, system.HostsConnectionString, system.Name, management, queues, system.Name, system.MetricsEndpoints, scraper);
     }
 }

@@ -42,16 +42,7 @@ public static class Ramp
         await WarmUpAsync(step, Say, cancellationToken);
         var idle = await step.MeasureIdleAsync(IdleWindow, Say, cancellationToken);
 
-        var steps = new List<StepResult>();
-        foreach (var rate in plan.Rates)
-        {
-            var result = await step.RunAsync(rate, plan.StepDuration, Say, cancellationToken);
-            steps.Add(result);
-            if (!result.KeptUp)
-            {
-                break;
-            }
-        }
+        var steps = (await KneeRule.UntilNotKeptUpAsync(plan.Rates, rate => step.RunAsync(rate, plan.StepDuration, Say, cancellationToken))).ToList();
 
         while (findKnee && steps.Count > 0 && steps.All(s => s.KeptUp) && steps[^1].OfferedPerSecond * 2 <= MaxExtendedRate)
         {
@@ -59,7 +50,7 @@ public static class Ramp
             steps.Add(result);
         }
 
-        var knee = steps.Where(s => s.KeptUp).Select(s => s.OfferedPerSecond).DefaultIfEmpty(0).Max();
+        var knee = KneeRule.Knee(steps);
         StepResult? sustained = null;
         if (sustain && plan.Sustain is { } hold && knee > 0)
         {

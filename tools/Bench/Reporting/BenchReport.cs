@@ -62,7 +62,7 @@ public sealed record BenchReport(
         var ratio = sameFlow.KneePerSecond > 0 ? Math.Round(commerce.KneePerSecond / sameFlow.KneePerSecond, 2) : 0;
         var (costStep, basis) = CostStep(commerce.Steps, commerce.Sustained);
         var sameFlowResult = SameFlowResult.From(sameFlow);
-        var report = new BenchReport(plan.Mode, plan.Products, DateTimeOffset.UtcNow, Describe(), baseline, commerce.Steps, commerce.KneePerSecond, best, threeStep, commerce.Sustained, [])
+        var report = new BenchReport(plan.Mode, plan.Products, DateTimeOffset.UtcNow, MachineDescription.Current, baseline, commerce.Steps, commerce.KneePerSecond, best, threeStep, commerce.Sustained, [])
         {
             SameFlow = sameFlowResult,
             RatioToSameFlow = ratio,
@@ -106,12 +106,6 @@ public sealed record BenchReport(
 
         yield return idle.Line(system);
         yield return withoutIdle.Line(system, OrderCost.WithoutIdleLabel);
-    }
-
-    private static string Describe()
-    {
-        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
-        return $"{Environment.ProcessorCount} cores, {memory:0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 }
 

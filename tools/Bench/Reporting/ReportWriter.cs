@@ -61,14 +61,18 @@ public static class ReportWriter
         md.AppendLine();
         AppendMessages(md, report);
         md.AppendLine();
+        AppendTargets(md, report.Targets);
+        return md.ToString();
+    }
+
+    internal static void AppendTargets(StringBuilder md, IEnumerable<TargetCheck> targets)
+    {
         md.AppendLine("| target | measured | met |");
         md.AppendLine("|---|---|---|");
-        foreach (var target in report.Targets)
+        foreach (var target in targets)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {target.Target} | {target.Measured} | {target.Met switch { true => "yes", false => "no", null => "–" }} |");
         }
-
-        return md.ToString();
     }
 
     private static void AppendSteps(StringBuilder md, IReadOnlyList<StepResult> steps, StepResult? sustained)
@@ -81,7 +85,11 @@ public static class ReportWriter
         }
     }
 
-    private static void AppendResources(StringBuilder md, IReadOnlyList<StepResult> steps)
+    private static void AppendResources(StringBuilder md, IReadOnlyList<StepResult> steps) =>
+        AppendResources(md, [.. steps.Select(s => (s.OfferedPerSecond, s.Resources))]);
+
+    /// <summary>CPU and RSS of each process, PostgreSQL transactions and RabbitMQ messages per second, a row per step.</summary>
+    internal static void AppendResources(StringBuilder md, IReadOnlyList<(double OfferedPerSecond, ResourceUse Resources)> steps)
     {
         var names = steps.SelectMany(s => s.Resources.Processes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         md.AppendLine("| offered/s | " + string.Join(" | ", names.Select(n => $"{n} CPU % / RSS MiB")) + " | PostgreSQL tx/s | RabbitMQ published/s | RabbitMQ delivered/s |");
@@ -154,6 +162,6 @@ public static class ReportWriter
     private static string Flow(IReadOnlyDictionary<string, QueueFlow> flows, string queue) =>
         flows.TryGetValue(queue, out var f) ? string.Create(CultureInfo.InvariantCulture, $"{f.Published:0.##} / {f.Delivered:0.##}") : "–";
 
-    private static string Triple(Percentiles p) =>
+    internal static string Triple(Percentiles p) =>
         p.Count == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{p.P50:0} / {p.P95:0} / {p.P99:0}");
 }
