@@ -40,6 +40,7 @@ public sealed class ReadBackendSpecs
                 ["Search__Backend"] = "Elasticsearch",
                 ["Search__Elasticsearch__Url"] = "https://search.example:9200",
                 ["Search__Elasticsearch__ApiKey"] = "key-1",
+                ["Search__Elasticsearch__IndexAlias"] = "commerce-bench",
             }));
             Assert.That(skipped, Is.Empty);
         });
@@ -64,6 +65,7 @@ public sealed class ReadBackendSpecs
             ["Search__Elasticsearch__Url"] = "http://127.0.0.1:9200",
             ["Search__Elasticsearch__Username"] = "elastic",
             ["Search__Elasticsearch__Password"] = "secret",
+            ["Search__Elasticsearch__IndexAlias"] = "commerce-bench",
         }));
     }
 }

@@ -9,6 +9,8 @@ public sealed record ReadBackend(string Name, IReadOnlyDictionary<string, string
     public const string PostgresName = "postgresql";
     public const string ElasticsearchName = "elasticsearch";
 
+    public const string BenchIndexAlias = "commerce-bench";
+
     /// <summary>The line printed when <c>ELASTICSEARCH_URL</c> is not set.</summary>
     public const string ElasticsearchSkipped = "reads: elasticsearch backend skipped: ELASTICSEARCH_URL is not set";
 
@@ -30,6 +32,8 @@ public sealed record ReadBackend(string Name, IReadOnlyDictionary<string, string
         {
             ["Search__Backend"] = "Elasticsearch",
             ["Search__Elasticsearch__Url"] = url,
+            // An alias of its own, so a run never moves the alias a deployment on the same cluster reads.
+            ["Search__Elasticsearch__IndexAlias"] = BenchIndexAlias,
         };
         if (Value(environment, "ELASTICSEARCH_API_KEY") is { } apiKey)
         {
@@ -48,7 +52,7 @@ public sealed record ReadBackend(string Name, IReadOnlyDictionary<string, string
             }
         }
 
-        return ([postgres, new ReadBackend(ElasticsearchName, settings, new ElasticsearchIndexPreparation())], []);
+        return ([postgres, new ReadBackend(ElasticsearchName, settings, new ElasticsearchIndexPreparation(settings))], []);
     }
 
     private static string? Value(Func<string, string?> environment, string name) =>
